@@ -1,10 +1,34 @@
+// ESM-only packages (NestJS 12's file-type chain, feedsmith, request-filtering-agent, …) and PGlite's
+// CommonJS build (it calls dynamic import()) must pass through swc; jest on Node 20 cannot load them raw.
+const esmPackages = [
+  '@nestjs', 'file-type', 'strtok3', 'token-types', '@tokenizer', 'uint8array-extras', '@standard-schema',
+  '@electric-sql', 'feedsmith', 'request-filtering-agent', 'cookie', 'entities', 'htmlparser2',
+  'domhandler', 'domutils', 'dom-serializer', 'eld', 'nodemailer', 'smtp-server', 'axios',
+];
+
 module.exports = {
   displayName: 'backend',
-  preset: '../jest.preset.js',
   testEnvironment: 'node',
+  rootDir: __dirname,
+  roots: ['<rootDir>/src'],
+  testMatch: ['**/*.spec.ts'],
   transform: {
-    '^.+\\.[tj]s$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json' }]
+    '^.+\\.(t|j|mj|cj)s$': [
+      '@swc/jest',
+      {
+        jsc: {
+          parser: { syntax: 'typescript', decorators: true, dynamicImport: true },
+          transform: { legacyDecorator: true, decoratorMetadata: true },
+          target: 'es2022',
+        },
+        module: { type: 'commonjs', ignoreDynamic: false },
+      },
+    ],
   },
-  moduleFileExtensions: ['ts', 'js', 'html'],
-  coverageDirectory: '../coverage/backend'
+  transformIgnorePatterns: [`/node_modules/(?!(${esmPackages.join('|')})/)`],
+  moduleFileExtensions: ['ts', 'js', 'mjs', 'cjs', 'json'],
+  moduleNameMapper: {
+    '^@welcome-ruhr/contracts$': '<rootDir>/../libs/contracts/src/index.ts',
+  },
+  testTimeout: 30000,
 };

@@ -1,0 +1,44 @@
+import { DynamicModule, Global, Module, OnApplicationBootstrap, Inject } from '@nestjs/common';
+import { ScheduleModule } from '@nestjs/schedule';
+import { AuthModule } from '../auth/auth.module';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { DatabaseModule } from '../database/database.module';
+import type { ConnectOptions } from '../database/connect';
+import { HealthModule } from '../health/health.module';
+import { UsersModule } from '../users/users.module';
+import { UsersService } from '../users/users.service';
+
+@Global()
+@Module({})
+class ConfigModule {
+  static register(config: AppConfig): DynamicModule {
+    return { module: ConfigModule, providers: [{ provide: APP_CONFIG, useValue: config }], exports: [APP_CONFIG] };
+  }
+}
+
+@Module({})
+export class AppModule implements OnApplicationBootstrap {
+  constructor(
+    private readonly users: UsersService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  static register(config: AppConfig, options: { database?: { url: string | null; dataDir: string | null }; connect?: ConnectOptions } = {}): DynamicModule {
+    const database = options.database ?? { url: config.databaseUrl, dataDir: config.dataDir };
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.register(config),
+        DatabaseModule.forRoot(database, options.connect),
+        ScheduleModule.forRoot(),
+        UsersModule,
+        AuthModule,
+        HealthModule,
+      ],
+    };
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.users.bootstrapAdmin(this.config.adminEmail, this.config.adminPassword);
+  }
+}

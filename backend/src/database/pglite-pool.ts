@@ -1,0 +1,38 @@
+import { PGliteDriver } from 'typeorm-pglite';
+
+/**
+ * typeorm-pglite hands every caller the one PGlite connection at once, so two concurrent
+ * transactions would interleave their statements. PGlite is a single connection anyway:
+ * like a pg pool of size 1, a caller holds it from `connect` until it releases it.
+ */
+export function serializedPGliteDriver(options: { dataDir?: string }): unknown {
+  const Base = (new PGliteDriver(options.dataDir ? { dataDir: options.dataDir } : {}).driver as unknown as { Pool: PoolClass }).Pool;
+
+  class SerializedPool extends Base {
+    private queue: Promise<void> = Promise.resolve();
+
+    override connect(callback: ConnectCallback): Promise<void> {
+      let release!: () => void;
+      const turn = new Promise<void>((resolve) => (release = resolve));
+      const previous = this.queue;
+      this.queue = previous.then(() => turn);
+      return previous.then(() =>
+        super.connect((error, client) => {
+          let released = false;
+          callback(error, client, () => {
+            if (!released) {
+              released = true;
+              release();
+            }
+          });
+        }),
+      );
+    }
+  }
+  return { Pool: SerializedPool };
+}
+
+type ConnectCallback = (error: unknown, client: unknown, done: () => void) => void;
+interface PoolClass {
+  new (): { connect(callback: ConnectCallback): Promise<void> };
+}

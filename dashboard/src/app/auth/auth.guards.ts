@@ -1,0 +1,29 @@
+import { inject } from '@angular/core';
+import { CanActivateFn, Router } from '@angular/router';
+import { AuthService } from './auth.service';
+
+/** Lets signed-in people through; everyone else goes to the sign-in page and comes back after. */
+export const signedInGuard: CanActivateFn = async (_route, state) => {
+  const auth = inject(AuthService);
+  const router = inject(Router);
+  await auth.ready();
+  if (auth.signedIn()) return true;
+  return router.createUrlTree(['/login'], { queryParams: state.url === '/' ? {} : { returnUrl: state.url } });
+};
+
+/** Admins only; other signed-in people go to the overview. */
+export const adminGuard: CanActivateFn = async (_route, state) => {
+  const auth = inject(AuthService);
+  const router = inject(Router);
+  await auth.ready();
+  if (!auth.signedIn()) return router.createUrlTree(['/login'], { queryParams: { returnUrl: state.url } });
+  return auth.role() === 'admin' ? true : router.createUrlTree(['/']);
+};
+
+/** The sign-in page is for people who are not signed in yet. */
+export const signedOutGuard: CanActivateFn = async () => {
+  const auth = inject(AuthService);
+  const router = inject(Router);
+  await auth.ready();
+  return auth.signedIn() ? router.createUrlTree(['/']) : true;
+};

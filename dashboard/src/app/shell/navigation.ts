@@ -1,0 +1,23 @@
+import { Role, ROLES } from '@welcome-ruhr/contracts';
+
+export interface NavLink {
+  path: string;
+  /** Translation key of the link text. */
+  labelKey: string;
+  /** Translation key of a sentence that says what the page is for (shown on the overview). */
+  descriptionKey: string;
+  roles: readonly Role[];
+  /** Active only on this exact URL (the overview would otherwise match every page). */
+  exact: boolean;
+}
+
+/** The dashboard's pages in navigation order, and who may open them. */
+export const NAV_LINKS: readonly NavLink[] = [
+  { path: '/', labelKey: 'nav.overview', descriptionKey: 'nav.overviewDescription', roles: ROLES, exact: true },
+  { path: '/users', labelKey: 'nav.users', descriptionKey: 'nav.usersDescription', roles: ['admin'], exact: false },
+  { path: '/profile', labelKey: 'nav.profile', descriptionKey: 'nav.profileDescription', roles: ROLES, exact: false },
+];
+
+export function navLinksFor(role: Role | null): NavLink[] {
+  return role ? NAV_LINKS.filter((link) => link.roles.includes(role)) : [];
+}

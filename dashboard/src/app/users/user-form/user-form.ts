@@ -1,0 +1,141 @@
+import {
+  afterNextRender,
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  ElementRef,
+  inject,
+  Injector,
+  input,
+  OnInit,
+  output,
+  signal,
+  viewChild,
+} from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { TranslatePipe } from '@ngx-translate/core';
+import { PASSWORD_MIN_LENGTH, Role, ROLES, UserDto } from '@welcome-ruhr/contracts';
+import { Observable } from 'rxjs';
+import {
+  apiFieldMessages,
+  clientFieldMessages,
+  errorMessage,
+  FieldMessages,
+  Message,
+  withoutField,
+} from '../../shared/api-error';
+import { MessageText } from '../../shared/message/message';
+import { CityPicker } from '../city-picker/city-picker';
+import { UsersService } from '../users.service';
+
+let nextId = 0;
+
+/**
+ * Creates a user (no `user` given) or edits one's name, role and cities. Sends the request itself
+ * and reports the saved user; shows the API's message and its problems next to the fields.
+ */
+@Component({
+  selector: 'wr-user-form',
+  imports: [ReactiveFormsModule, TranslatePipe, MessageText, CityPicker],
+  templateUrl: './user-form.html',
+  styleUrl: './user-form.scss',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class UserForm implements OnInit {
+  private readonly users = inject(UsersService);
+  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
+  private readonly injector = inject(Injector);
+  private readonly heading = viewChild.required<ElementRef<HTMLElement>>('heading');
+
+  /** The user to edit; without one, the form creates a new user. */
+  readonly user = input<UserDto | null>(null);
+  readonly saved = output<UserDto>();
+  readonly cancelled = output<void>();
+
+  protected readonly id = `user-form-${nextId++}`;
+  protected readonly roles = ROLES;
+  protected readonly passwordMinLength = PASSWORD_MIN_LENGTH;
+  protected readonly form = inject(NonNullableFormBuilder).group({
+    email: ['', [Validators.required, Validators.email]],
+    name: ['', Validators.required],
+    password: ['', [Validators.required, Validators.minLength(PASSWORD_MIN_LENGTH)]],
+    role: ['' as Role | '', Validators.required],
+  });
+  protected readonly cities = signal<string[]>([]);
+  protected readonly role = signal<Role | ''>('');
+  protected readonly editing = computed(() => this.user() !== null);
+  protected readonly fieldErrors = signal<FieldMessages>({});
+  protected readonly error = signal<Message | null>(null);
+  protected readonly busy = signal(false);
+
+  constructor() {
+    this.form.controls.role.valueChanges.pipe(takeUntilDestroyed()).subscribe((role) => {
+      this.role.set(role);
+      this.clearFieldError('role');
+    });
+    // The form appears on request: take the focus there, so keyboard and screen reader follow.
+    afterNextRender(() => this.heading().nativeElement.focus());
+  }
+
+  ngOnInit(): void {
+    const user = this.user();
+    if (!user) return;
+    this.form.controls.email.disable();
+    this.form.controls.password.disable();
+    this.form.patchValue({ email: user.email, name: user.name, role: user.role });
+    this.cities.set([...user.cities]);
+  }
+
+  protected setCities(cities: string[]): void {
+    this.cities.set(cities);
+    this.clearFieldError('cities');
+  }
+
+  protected clearFieldError(field: string): void {
+    this.fieldErrors.update((errors) => withoutField(errors, field));
+  }
+
+  protected submit(): void {
+    if (this.busy()) return;
+    const clientErrors = clientFieldMessages(this.form);
+    this.fieldErrors.set(clientErrors);
+    if (Object.keys(clientErrors).length > 0) {
+      this.error.set({ key: 'validation.summary' });
+      this.focusFirstInvalid();
+      return;
+    }
+    this.error.set(null);
+    this.busy.set(true);
+    this.save().subscribe({
+      next: (saved) => {
+        this.busy.set(false);
+        this.saved.emit(saved);
+      },
+      error: (error: unknown) => {
+        this.busy.set(false);
+        this.error.set(errorMessage(error));
+        this.fieldErrors.set(apiFieldMessages(error));
+        this.focusFirstInvalid();
+      },
+    });
+  }
+
+  private save(): Observable<UserDto> {
+    const { email, name, password, role } = this.form.getRawValue();
+    const validRole = role as Role; // the required validator has passed
+    // Admins work for all cities; a list would only mislead.
+    const cities = validRole === 'admin' ? [] : this.cities();
+    const user = this.user();
+    return user
+      ? this.users.update(user.id, { name: name.trim(), role: validRole, cities })
+      : this.users.create({ email: email.trim(), name: name.trim(), password, role: validRole, cities });
+  }
+
+  private focusFirstInvalid(): void {
+    afterNextRender(
+      () => this.host.nativeElement.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus(),
+      { injector: this.injector },
+    );
+  }
+}
