@@ -1,6 +1,17 @@
 // ESM-only packages (NestJS 12's file-type chain, feedsmith, request-filtering-agent, …) and PGlite's
 // CommonJS build (it calls dynamic import()) must pass through swc; jest on Node 20 cannot load them raw.
 const esmPackages = [
+  '@fastify/cookie',
+  'content-disposition',
+  'content-disposition',
+  'content-disposition',
+  'content-disposition',
+  'content-disposition',
+  'content-disposition',
+  'content-disposition',
+  'content-disposition',
+  'content-disposition',
+  'content-disposition',
   '@nestjs', 'file-type', 'strtok3', 'token-types', '@tokenizer', 'uint8array-extras', '@standard-schema',
   '@electric-sql', 'feedsmith', 'request-filtering-agent', 'cookie', 'entities', 'htmlparser2',
   'domhandler', 'domutils', 'dom-serializer', 'eld', 'nodemailer', 'smtp-server', 'axios',
@@ -25,7 +36,8 @@ module.exports = {
       },
     ],
   },
-  transformIgnorePatterns: [`/node_modules/(?!(${esmPackages.join('|')})/)`],
+  // Only the innermost node_modules counts, so nested copies of ESM packages are transformed too.
+  transformIgnorePatterns: [`/node_modules/(?!.*/node_modules/)(?!(${esmPackages.join('|')})/)`],
   moduleFileExtensions: ['ts', 'js', 'mjs', 'cjs', 'json'],
   moduleNameMapper: {
     '^@welcome-ruhr/contracts$': '<rootDir>/../libs/contracts/src/index.ts',

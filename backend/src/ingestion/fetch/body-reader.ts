@@ -6,7 +6,12 @@ import { FetchError } from './fetch-error';
  * after decompression, so a small gzip bomb is stopped after `maxBytes` of output: destroying the
  * stream tears down the inflater and the socket, and nothing more is inflated.
  */
-export async function readLimitedBody(body: Readable, maxBytes: number, url: string, signal: AbortSignal): Promise<Buffer> {
+export async function readLimitedBody(
+  body: Readable,
+  maxBytes: number,
+  url: string,
+  signal: AbortSignal,
+): Promise<Buffer> {
   // The HTTP client also listens to the signal, but the body must stop even if it did not.
   const stop = () => body.destroy(new Error('fetch aborted'));
   if (signal.aborted) stop();

@@ -44,10 +44,11 @@ export class FeedFetcher {
   private readonly http: AxiosInstance;
 
   constructor(options: FeedFetcherOptions = {}) {
-    this.connectTimeoutMs = positive('connectTimeoutMs', options.connectTimeoutMs ?? FEED_FETCHER_DEFAULTS.connectTimeoutMs);
-    this.totalTimeoutMs = positive('totalTimeoutMs', options.totalTimeoutMs ?? FEED_FETCHER_DEFAULTS.totalTimeoutMs);
-    this.maxBytes = positive('maxBytes', options.maxBytes ?? FEED_FETCHER_DEFAULTS.maxBytes);
-    this.maxRedirects = options.maxRedirects ?? FEED_FETCHER_DEFAULTS.maxRedirects;
+    const defaults = FEED_FETCHER_DEFAULTS;
+    this.connectTimeoutMs = positive('connectTimeoutMs', options.connectTimeoutMs ?? defaults.connectTimeoutMs);
+    this.totalTimeoutMs = positive('totalTimeoutMs', options.totalTimeoutMs ?? defaults.totalTimeoutMs);
+    this.maxBytes = positive('maxBytes', options.maxBytes ?? defaults.maxBytes);
+    this.maxRedirects = options.maxRedirects ?? defaults.maxRedirects;
     if (!Number.isInteger(this.maxRedirects) || this.maxRedirects < 0) {
       throw new RangeError(`maxRedirects must be a whole number ≥ 0, got ${this.maxRedirects}`);
     }

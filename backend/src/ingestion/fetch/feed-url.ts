@@ -25,7 +25,9 @@ export function resolveRedirect(location: string, from: URL): URL {
 }
 
 function assertFetchable(url: URL): URL {
-  if (!FETCHABLE_SCHEMES.has(url.protocol)) throw FetchError.unsupportedScheme(url.href, url.protocol.replace(/:$/, ''));
+  if (!FETCHABLE_SCHEMES.has(url.protocol)) {
+    throw FetchError.unsupportedScheme(url.href, url.protocol.replace(/:$/, ''));
+  }
   // The fragment never goes to the server; dropping it keeps finalUrl stable between fetches.
   url.hash = '';
   return url;

@@ -55,12 +55,12 @@ export class FetchError extends Error {
     );
   }
 
-  static blockedAddress(url: string, host: string, address: string): FetchError {
+  static blockedAddress(url: string, host: string, address: string, cause?: unknown): FetchError {
     const target = host && host !== address ? `${host} (${address})` : address;
     return new FetchError(
       FetchErrorCode.BlockedAddress,
       `Refused to connect to ${target}: private network addresses are not fetched`,
-      { url },
+      { url, cause },
     );
   }
 
@@ -103,7 +103,8 @@ export class FetchError extends Error {
 
   static httpStatus(url: string, status: number, retryAfterSeconds?: number): FetchError {
     const hint = STATUS_HINTS[status] ?? (status >= 500 ? 'the problem is on the feed’s server' : undefined);
-    const retry = retryAfterSeconds === undefined ? '' : `; it asks to try again in ${formatSeconds(retryAfterSeconds * 1000)}`;
+    const retry =
+      retryAfterSeconds === undefined ? '' : `; it asks to try again in ${formatSeconds(retryAfterSeconds * 1000)}`;
     return new FetchError(
       FetchErrorCode.HttpStatus,
       `The server answered ${statusLine(status)}${hint ? ` (${hint})` : ''}${retry}`,

@@ -1,4 +1,4 @@
-import { refusedAddressOf } from './address-guard';
+import { normalizeHost, refusedAddressOf } from './address-guard';
 import { FetchError, FetchErrorCode } from './fetch-error';
 import type { FetchDeadline } from './fetch-deadline';
 
@@ -23,10 +23,10 @@ const NETWORK_REASONS: Record<string, string> = {
 export function toFetchError(error: unknown, context: RequestErrorContext): FetchError {
   if (error instanceof FetchError) return error;
   const { url, deadline } = context;
-  const host = url.hostname;
+  const host = normalizeHost(url.hostname);
 
   const refused = refusedAddressOf(error);
-  if (refused) return FetchError.blockedAddress(url.href, host, refused);
+  if (refused) return FetchError.blockedAddress(url.href, host, refused, error);
   if (deadline.timedOut) return FetchError.totalTimeout(url.href, context.totalTimeoutMs);
   if (deadline.cancelledByCaller) return FetchError.aborted(url.href);
 
@@ -41,12 +41,13 @@ export function toFetchError(error: unknown, context: RequestErrorContext): Fetc
     return new FetchError(FetchErrorCode.Network, `Could not read from ${host}: ${NETWORK_REASONS[code]}`, details);
   }
   if (code && (code.startsWith('Z_') || code.startsWith('ERR_BROTLI') || code.startsWith('ERR__'))) {
-    return new FetchError(FetchErrorCode.Network, `The compressed feed from ${host} is damaged and cannot be read`, details);
+    const message = `The compressed feed from ${host} is damaged and cannot be read`;
+    return new FetchError(FetchErrorCode.Network, message, details);
   }
   if (code && (code.startsWith('HPE_') || code === 'ERR_INVALID_HTTP_RESPONSE')) {
     return new FetchError(FetchErrorCode.Network, `The server ${host} sent an invalid HTTP response`, details);
   }
-  if (code && (code.includes('CERT') || code.includes('SELF_SIGNED') || code.startsWith('ERR_TLS') || code.startsWith('ERR_SSL'))) {
+  if (code && /CERT|SELF_SIGNED|^ERR_TLS|^ERR_SSL/.test(code)) {
     return new FetchError(
       FetchErrorCode.Network,
       `The HTTPS certificate of ${host} is not valid (${code}), so the connection was not trusted`,

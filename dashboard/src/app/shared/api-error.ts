@@ -13,7 +13,7 @@ export interface Message {
 }
 
 /** Messages per form field, keyed by the field's name in the API. */
-export type FieldMessages = Record<string, Message>;
+export type FieldMessages = Partial<Record<string, Message>>;
 
 function isApiError(body: unknown): body is ApiError {
   return (

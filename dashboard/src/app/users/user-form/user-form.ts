@@ -3,13 +3,14 @@ import {
   ChangeDetectionStrategy,
   Component,
   computed,
+  effect,
   ElementRef,
   inject,
   Injector,
   input,
-  OnInit,
   output,
   signal,
+  untracked,
   viewChild,
 } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
@@ -42,7 +43,7 @@ let nextId = 0;
   styleUrl: './user-form.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
-export class UserForm implements OnInit {
+export class UserForm {
   private readonly users = inject(UsersService);
   private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
   private readonly injector = inject(Injector);
@@ -74,17 +75,24 @@ export class UserForm implements OnInit {
       this.role.set(role);
       this.clearFieldError('role');
     });
-    // The form appears on request: take the focus there, so keyboard and screen reader follow.
-    afterNextRender(() => this.heading().nativeElement.focus());
+    // Filled from the user to edit, again when another user is chosen while the form is open.
+    effect(() => {
+      const user = this.user();
+      untracked(() => this.fill(user));
+    });
   }
 
-  ngOnInit(): void {
-    const user = this.user();
-    if (!user) return;
-    this.form.controls.email.disable();
-    this.form.controls.password.disable();
-    this.form.patchValue({ email: user.email, name: user.name, role: user.role });
-    this.cities.set([...user.cities]);
+  private fill(user: UserDto | null): void {
+    this.fieldErrors.set({});
+    this.error.set(null);
+    if (user) {
+      this.form.controls.email.disable();
+      this.form.controls.password.disable();
+      this.form.patchValue({ email: user.email, name: user.name, role: user.role });
+      this.cities.set([...user.cities]);
+    }
+    // The form appears on request: take the focus there, so keyboard and screen reader follow.
+    afterNextRender(() => this.heading().nativeElement.focus(), { injector: this.injector });
   }
 
   protected setCities(cities: string[]): void {
