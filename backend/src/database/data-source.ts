@@ -2,6 +2,7 @@ import { DataSource, type DataSourceOptions } from 'typeorm';
 import { join } from 'node:path';
 import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
+import { ensureEmbeddedDatabase } from './embedded-init';
 import { serializedPGliteDriver } from './pglite-pool';
 
 export interface DatabaseTarget {
@@ -26,9 +27,11 @@ export function dataSourceOptions(target: DatabaseTarget): DataSourceOptions {
   if (target.url) {
     return { ...common, url: target.url, extra: { max: 10, connectionTimeoutMillis: 5000 } };
   }
+  const pgliteDir = target.dataDir ? join(target.dataDir, 'pglite') : undefined;
+  if (pgliteDir) ensureEmbeddedDatabase(pgliteDir);
   return {
     ...common,
-    driver: serializedPGliteDriver({ dataDir: target.dataDir ? join(target.dataDir, 'pglite') : undefined }),
+    driver: serializedPGliteDriver({ dataDir: pgliteDir }),
   } as DataSourceOptions;
 }
 

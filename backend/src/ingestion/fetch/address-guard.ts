@@ -1,6 +1,7 @@
 import type { Agent as HttpAgent } from 'node:http';
 import type { Agent as HttpsAgent } from 'node:https';
 import { RequestFilteringHttpAgent, RequestFilteringHttpsAgent } from 'request-filtering-agent';
+import { errorChain } from './error-chain';
 
 export interface HopAgents {
   httpAgent: HttpAgent;
@@ -56,10 +57,9 @@ export function normalizeHost(host: string): string {
 
 /** The address the guard refused, if this error (or one it wraps) is the guard's refusal. */
 export function refusedAddressOf(error: unknown): string | undefined {
-  for (let current = error, depth = 0; current instanceof Error && depth < 5; depth++) {
-    const match = REFUSED_ADDRESS.exec(current.message);
+  for (const current of errorChain(error)) {
+    const match = REFUSED_ADDRESS.exec(String(current.message));
     if (match) return match[1];
-    current = current.cause;
   }
   return undefined;
 }

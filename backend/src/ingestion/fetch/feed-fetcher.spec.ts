@@ -63,6 +63,9 @@ describe('FeedFetcher over HTTP', () => {
         const inFiveMinutes = new Date(Date.now() + 300_000).toUTCString();
         response.writeHead(503, { 'Retry-After': inFiveMinutes }).end();
       })
+      .route('/broken-gzip', (_request, response) => {
+        response.writeHead(200, { 'Content-Encoding': 'gzip' }).end('this is not gzip at all');
+      })
       .route('/zstd', (_request, response) => {
         response.writeHead(200, { 'Content-Encoding': 'zstd' }).end('28b52ffd');
       });
@@ -231,6 +234,13 @@ describe('FeedFetcher over HTTP', () => {
 
     expect(error.code).toBe(FetchErrorCode.Network);
     expect(error.message).toBe('The server sent the feed compressed as “zstd”, which cannot be read');
+  });
+
+  it('reports a damaged gzip body as NETWORK', async () => {
+    const error = await failure(fetcher.fetch(server.url('/broken-gzip')));
+
+    expect(error.code).toBe(FetchErrorCode.Network);
+    expect(error.message).toBe('The compressed feed from 127.0.0.1 is damaged and cannot be read');
   });
 
   it('reports a refused connection as NETWORK', async () => {

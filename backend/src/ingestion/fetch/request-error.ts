@@ -1,4 +1,5 @@
 import { normalizeHost, refusedAddressOf } from './address-guard';
+import { errorChain } from './error-chain';
 import { FetchError, FetchErrorCode } from './fetch-error';
 import type { FetchDeadline } from './fetch-deadline';
 
@@ -59,11 +60,9 @@ export function toFetchError(error: unknown, context: RequestErrorContext): Fetc
 
 /** The most specific error code in the chain: axios wraps Node's errors, Node wraps several in AggregateError. */
 function errorCode(error: unknown): string | undefined {
-  for (let current = error, depth = 0; current instanceof Error && depth < 5; depth++) {
+  for (const current of errorChain(error)) {
     const { code } = current as NodeJS.ErrnoException;
     if (typeof code === 'string' && code !== 'ERR_CANCELED' && !code.startsWith('ERR_BAD_')) return code;
-    const nested = (current as Partial<AggregateError>).errors;
-    current = Array.isArray(nested) && nested.length ? nested[0] : current.cause;
   }
   return undefined;
 }

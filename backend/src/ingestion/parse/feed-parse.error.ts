@@ -34,9 +34,11 @@ export class FeedParseError extends Error {
 
   static malformedXml(reason: string, line?: number): FeedParseError {
     const where = line ? ` at line ${line}` : '';
+    // Parsers phrase reasons as sentences ("Unexpected close tag"); here they follow a colon.
+    const phrase = reason.charAt(0).toLowerCase() + reason.slice(1);
     return new FeedParseError(
       FeedParseErrorCode.MalformedXml,
-      `The feed's XML is broken${where}: ${reason}. Ask the publisher to check it with https://validator.w3.org/feed/.`,
+      `The feed's XML is broken${where}: ${phrase}. Ask the publisher to check it with https://validator.w3.org/feed/.`,
       line,
     );
   }

@@ -12,12 +12,11 @@ export interface FeedparserResult {
 /** The XML parser's own words for an XML error, and its 1-based line. */
 export interface XmlErrorLocation {
   reason: string;
-  line?: number;
+  line: number;
 }
 
 // feedparser's raw fields: `{ '@': attributes, '#': text }`, repeated elements as arrays.
 type RawNode = { '@'?: Record<string, string>; '#'?: string } & Record<string, unknown>;
-type RawItem = FeedParser.Item;
 
 /**
  * Reads a document with feedparser in its tolerant (non-strict SAX) mode: it reads past broken
@@ -26,7 +25,7 @@ type RawItem = FeedParser.Item;
 export function readWithFeedparser(body: string, url: string): Promise<FeedparserResult> {
   return new Promise((resolve, reject) => {
     const parser = new FeedParser({ feedurl: url, addmeta: false, resume_saxerror: true });
-    const items: RawItem[] = [];
+    const items: FeedParser.Item[] = [];
     let settled = false;
     parser.on('error', (error: Error) => {
       if (settled) return;
@@ -35,14 +34,19 @@ export function readWithFeedparser(body: string, url: string): Promise<Feedparse
     });
     parser.on('readable', () => {
       let item: FeedParser.Item | null;
-      while ((item = parser.read())) items.push(item as RawItem);
+      while ((item = parser.read())) items.push(item);
     });
     parser.on('end', () => {
       if (settled) return;
       settled = true;
       // `errors` (what resume_saxerror skipped) is public in feedparser but missing from its typings.
       const { errors } = parser as unknown as { errors: Error[] };
-      resolve({ draft: toDraft(parser.meta, items, url), errors });
+      // Inside a stream event a throw would escape the promise and take the process down.
+      try {
+        resolve({ draft: toDraft(parser.meta, items, url), errors });
+      } catch (error) {
+        reject(error);
+      }
     });
     parser.end(body);
   });
@@ -70,7 +74,7 @@ function describeSaxError(error: Error): XmlErrorLocation | undefined {
   return line ? { reason: reason.trim(), line: Number(line[1]) + 1 } : undefined;
 }
 
-function toDraft(meta: Record<string, unknown>, items: RawItem[], url: string): FeedDraft {
+function toDraft(meta: Record<string, unknown>, items: FeedParser.Item[], url: string): FeedDraft {
   const ttl = Number(text(meta['rss:ttl']));
   return {
     format: (meta['#type'] as FeedFormat | undefined) ?? 'rss',
@@ -82,7 +86,7 @@ function toDraft(meta: Record<string, unknown>, items: RawItem[], url: string): 
   };
 }
 
-function toEntry(item: RawItem, url: string): EntryDraft {
+function toEntry(item: FeedParser.Item, url: string): EntryDraft {
   // feedparser copies the link into `guid` when there is none; the key must know the difference.
   const guid = text(item['rss:guid']) ?? text(item['atom:id']);
   const base = attribute(item['atom:@'], 'xml:base') ?? attribute(item['rss:@'], 'xml:base') ?? url;

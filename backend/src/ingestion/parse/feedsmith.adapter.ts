@@ -1,4 +1,5 @@
-import { AtomFeed, DcNs, JsonFeed, MediaNs, parseFeed as feedsmithParse, RdfFeed, RssFeed } from 'feedsmith';
+import { parseFeed as feedsmithParse } from 'feedsmith';
+import type { AtomFeed, DcNs, JsonFeed, MediaNs, RdfFeed, RssFeed } from 'feedsmith';
 import { resolveUrl } from './canonical-url';
 import { EntryDraft, FeedDraft, isImage } from './feed-draft';
 import { escapeHtml } from './html-entities';

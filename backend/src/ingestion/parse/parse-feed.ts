@@ -1,4 +1,4 @@
-import { DetectError } from 'feedsmith';
+import { DetectError, MalformedError } from 'feedsmith';
 import { FeedDraft } from './feed-draft';
 import { FeedParseError } from './feed-parse.error';
 import { ParsedFeed, ParseFeedOptions } from './feed.types';
@@ -36,7 +36,7 @@ export async function parseFeed(body: string, options: ParseFeedOptions): Promis
     case 'json':
       return normalizeFeed(readJsonFeed(body, options.url), options);
     case 'xml':
-      return normalizeFeed(await readXmlFeed(body, document.root, options.url), options);
+      return normalizeFeed(await readXmlFeed(body, document.root, document.rootTag, options.url), options);
   }
 }
 
@@ -58,10 +58,10 @@ function readJsonFeed(body: string, url: string): FeedDraft {
   }
 }
 
-async function readXmlFeed(body: string, root: string, url: string): Promise<FeedDraft> {
+async function readXmlFeed(body: string, root: string, rootTag: string, url: string): Promise<FeedDraft> {
   let primaryError: unknown;
   try {
-    return readWithFeedsmith(body, url);
+    return readCompleteWithFeedsmith(body, rootTag, url);
   } catch (error) {
     primaryError = error;
   }
@@ -70,7 +70,7 @@ async function readXmlFeed(body: string, root: string, url: string): Promise<Fee
   const repaired = repairXml(body);
   if (repaired !== body) {
     try {
-      const draft = readWithFeedsmith(repaired, url);
+      const draft = readCompleteWithFeedsmith(repaired, rootTag, url);
       draft.warnings.push(`The feed's XML is not well-formed (${reason}); we escaped stray "&" and "<" to read it.`);
       return draft;
     } catch {
@@ -79,13 +79,22 @@ async function readXmlFeed(body: string, root: string, url: string): Promise<Fee
   }
 
   const fallback = await readWithFeedparser(repaired, url).catch(() => undefined);
-  if (fallback && (fallback.draft.entries.length > 0 || fallback.errors.length === 0)) {
-    if (fallback.errors.length || !(primaryError instanceof DetectError)) {
-      fallback.draft.warnings.push(
-        `The feed's XML is not well-formed (${reason}); its items were read by a tolerant parser and may be incomplete.`,
-      );
+  if (fallback) {
+    const wellFormed = !(primaryError instanceof MalformedError) && fallback.errors.length === 0;
+    const unrecognised = primaryError instanceof DetectError;
+    // An empty result only counts when the document was clean XML that feedsmith did not recognise.
+    if (fallback.draft.entries.length > 0 || (wellFormed && unrecognised)) {
+      if (!wellFormed) {
+        fallback.draft.warnings.push(
+          `The feed's XML is not well-formed (${reason}); its items were read by a tolerant parser and may be incomplete.`,
+        );
+      } else if (!unrecognised) {
+        fallback.draft.warnings.push(
+          `The feed does not follow the structure of its format (${reason}); its items were read by a tolerant parser.`,
+        );
+      }
+      return fallback.draft;
     }
-    return fallback.draft;
   }
 
   if (root === 'opml') {
@@ -93,9 +102,22 @@ async function readXmlFeed(body: string, root: string, url: string): Promise<Fee
   }
   const location = await locateXmlError(body);
   if (!location && primaryError instanceof DetectError) {
-    throw FeedParseError.notAFeed(`This XML document (<${root}>) is not a feed.`);
+    throw FeedParseError.notAFeed(`This XML document (<${rootTag}>) is not a feed.`);
   }
   throw FeedParseError.malformedXml(location?.reason ?? reason, location?.line);
+}
+
+/**
+ * feedsmith, but a document cut off before its closing root tag counts as broken: feedsmith
+ * returns whatever it got so far without a word, and a truncated download must not look like a
+ * feed that has lost its items.
+ */
+function readCompleteWithFeedsmith(body: string, rootTag: string, url: string): FeedDraft {
+  const draft = readWithFeedsmith(body, url);
+  if (body.lastIndexOf(`</${rootTag}`) === -1) {
+    throw new MalformedError(`The document ends before its closing </${rootTag}> tag`);
+  }
+  return draft;
 }
 
 function errorReason(error: unknown): string {

@@ -8,8 +8,11 @@ export type SniffedDocument =
   | { kind: 'json' }
   | { kind: 'html' }
   | { kind: 'text' }
-  /** `root`: the root element's local name, lower-case (`rss`, `feed`, `rdf`, `opml` …). */
-  | { kind: 'xml'; root: string };
+  /**
+   * `root`: the root element's local name, lower-case (`rss`, `feed`, `rdf`, `opml` …);
+   * `rootTag`: its name as written (`rdf:RDF`), to find the closing tag.
+   */
+  | { kind: 'xml'; root: string; rootTag: string };
 
 const HTML_ROOTS = new Set(['html', 'head', 'body']);
 // Looking further than this for a prolog's end would mean scanning megabytes of garbage.
@@ -40,7 +43,7 @@ export function sniffDocument(body: string): SniffedDocument {
   const root = /^<([A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]*)/.exec(body.slice(i, i + 100));
   if (!root) return looksLikeHtml(body, i) ? { kind: 'html' } : { kind: 'text' };
   const name = root[2].toLowerCase();
-  return HTML_ROOTS.has(name) ? { kind: 'html' } : { kind: 'xml', root: name };
+  return HTML_ROOTS.has(name) ? { kind: 'html' } : { kind: 'xml', root: name, rootTag: (root[1] ?? '') + root[2] };
 }
 
 function skipWhitespace(body: string, from: number): number {

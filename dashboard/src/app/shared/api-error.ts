@@ -51,7 +51,7 @@ export function errorMessage(error: unknown): Message {
   }
   const apiError = toApiError(error);
   if (apiError.message) return { text: apiError.message };
-  return { key: apiError.statusCode === 0 ? 'errors.network' : 'errors.unexpected' };
+  return { key: apiError.code === 'NETWORK_ERROR' ? 'errors.network' : 'errors.unexpected' };
 }
 
 /**

@@ -1,0 +1,67 @@
+// Time from starting the built backend (`node dist/backend/main.js`, what `npm start` runs after its
+// build) to the first healthy /api/health on the embedded database, and its resident memory when idle.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const RUNS = 5;
+
+const freePort = () =>
+  new Promise((resolve) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => resolve(port));
+    });
+  });
+
+async function startOnce(root, dataDir) {
+  const port = await freePort();
+  const started = performance.now();
+  const child = spawn(process.execPath, [join(root, 'dist/backend/main.js')], {
+    env: { PATH: process.env.PATH, PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'warn', ADMIN_EMAIL: 'admin@example.org', ADMIN_PASSWORD: 'bench-password-1' },
+    stdio: 'ignore',
+  });
+  for (;;) {
+    try {
+      const r = await fetch(`http://127.0.0.1:${port}/api/health`);
+      if (r.ok) break;
+    } catch {}
+    if (child.exitCode !== null) throw new Error('backend exited during start');
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  const healthyMs = performance.now() - started;
+  await new Promise((r) => setTimeout(r, 3000));
+  const rssKb = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))[1]);
+  const exited = new Promise((r) => child.once('exit', r));
+  child.kill('SIGTERM');
+  await exited;
+  return { healthyMs, rssMb: rssKb / 1024 };
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+export async function run({ root, log }) {
+  const fresh = [];
+  const warm = [];
+  for (let i = 0; i < RUNS; i++) {
+    const dataDir = mkdtempSync(join(tmpdir(), 'wr-bench-'));
+    fresh.push(await startOnce(root, dataDir)); // empty data dir: creates the database and runs migrations
+    warm.push(await startOnce(root, dataDir)); // the usual restart
+    rmSync(dataDir, { recursive: true, force: true });
+    log(`run ${i + 1}: fresh ${fresh.at(-1).healthyMs.toFixed(0)} ms, restart ${warm.at(-1).healthyMs.toFixed(0)} ms, idle ${warm.at(-1).rssMb.toFixed(0)} MB`);
+  }
+  const row = (label, xs, target) =>
+    `| ${label} | ${median(xs.map((x) => x.healthyMs)).toFixed(0)} ms | ${Math.max(...xs.map((x) => x.healthyMs)).toFixed(0)} ms | ${median(xs.map((x) => x.rssMb)).toFixed(0)} MB | ${target} |`;
+  return [
+    '## Start-up and idle memory (embedded database)',
+    '',
+    `Median of ${RUNS} starts of the built backend until \`/api/health\` answers 200; resident memory (VmRSS) 3 s after that, idle.`,
+    '',
+    '| start | time to healthy (median) | slowest | idle memory (median) | target |',
+    '|---|---|---|---|---|',
+    row('first start (empty DATA_DIR: database created, migrations run)', fresh, 'healthy < 5 s, idle < 200 MB'),
+    row('restart (existing DATA_DIR)', warm, 'healthy < 5 s, idle < 200 MB'),
+  ].join('\n');
+}

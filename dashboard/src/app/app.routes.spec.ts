@@ -1,0 +1,88 @@
+import { provideHttpClient } from '@angular/common/http';
+import { provideHttpClientTesting } from '@angular/common/http/testing';
+import { signal } from '@angular/core';
+import { TestBed } from '@angular/core/testing';
+import { Title } from '@angular/platform-browser';
+import { provideRouter, Router, TitleStrategy, withComponentInputBinding } from '@angular/router';
+import { RouterTestingHarness } from '@angular/router/testing';
+import { Role, UserDto } from '@welcome-ruhr/contracts';
+import { TranslateService } from '@ngx-translate/core';
+import { firstValueFrom, of } from 'rxjs';
+import { textOf } from '../testing/dom';
+import { provideTestTranslations } from '../testing/i18n';
+import { newUser } from '../testing/users';
+import { appRoutes } from './app.routes';
+import { AuthService } from './auth/auth.service';
+import { TranslatedTitleStrategy } from './i18n/translated-title.strategy';
+
+describe('app routes', () => {
+  const user = signal<UserDto | null>(null);
+
+  function signInAs(role: Role | null): void {
+    user.set(role ? newUser({ role, name: 'Someone' }) : null);
+  }
+
+  async function open(url: string): Promise<{ url: string; root: HTMLElement }> {
+    TestBed.configureTestingModule({
+      providers: [
+        provideRouter(appRoutes, withComponentInputBinding()),
+        { provide: TitleStrategy, useClass: TranslatedTitleStrategy },
+        provideHttpClient(),
+        provideHttpClientTesting(),
+        provideTestTranslations('de'),
+        {
+          provide: AuthService,
+          useValue: {
+            ready: () => Promise.resolve(),
+            user,
+            signedIn: () => user() !== null,
+            role: () => user()?.role ?? null,
+            me: () => of(user()),
+          },
+        },
+      ],
+    });
+    const harness = await RouterTestingHarness.create(url);
+    return { url: TestBed.inject(Router).url, root: harness.routeNativeElement as HTMLElement };
+  }
+
+  it('sends signed-out people to the sign-in page and remembers where they wanted to go', async () => {
+    signInAs(null);
+    const { url, root } = await open('/users');
+    expect(url).toBe('/login?returnUrl=%2Fusers');
+    expect(textOf(root.querySelector('h1'))).toBe('Anmelden');
+    expect(TestBed.inject(Title).getTitle()).toBe('Anmelden – Welcome Ruhr');
+  });
+
+  it('opens the user administration for admins', async () => {
+    signInAs('admin');
+    const { url, root } = await open('/users');
+    expect(url).toBe('/users');
+    expect(textOf(root.querySelector('main h1'))).toBe('Benutzer');
+    expect(TestBed.inject(Title).getTitle()).toBe('Benutzer – Welcome Ruhr');
+
+    await firstValueFrom(TestBed.inject(TranslateService).use('en'));
+    expect(TestBed.inject(Title).getTitle()).toBe('Users – Welcome Ruhr');
+  });
+
+  it.each<Role>(['moderator', 'ambassador'])('keeps a %s out of the user administration', async (role) => {
+    signInAs(role);
+    const { url } = await open('/users');
+    expect(url).toBe('/');
+  });
+
+  it('sends signed-in people from the sign-in page to the overview', async () => {
+    signInAs('ambassador');
+    const { url, root } = await open('/login');
+    expect(url).toBe('/');
+    expect(textOf(root.querySelector('main h1'))).toBe('Willkommen, Someone');
+  });
+
+  it('opens the profile for every role, and the overview for unknown paths', async () => {
+    signInAs('moderator');
+    expect((await open('/profile')).url).toBe('/profile');
+    expect(TestBed.inject(Title).getTitle()).toBe('Profil – Welcome Ruhr');
+    await TestBed.inject(Router).navigateByUrl('/no-such-page');
+    expect(TestBed.inject(Router).url).toBe('/');
+  });
+});

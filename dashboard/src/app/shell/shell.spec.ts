@@ -1,0 +1,100 @@
+import { provideHttpClient } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { Component } from '@angular/core';
+import { TestBed } from '@angular/core/testing';
+import { provideRouter, Router } from '@angular/router';
+import { RouterTestingHarness } from '@angular/router/testing';
+import { Role } from '@welcome-ruhr/contracts';
+import { getButton, textOf } from '../../testing/dom';
+import { provideTestTranslations } from '../../testing/i18n';
+import { newUser } from '../../testing/users';
+import { AuthService } from '../auth/auth.service';
+import { Shell } from './shell';
+
+@Component({ template: '<h1>Page</h1>' })
+class StubPage {}
+
+describe('Shell', () => {
+  let http: HttpTestingController;
+
+  async function openAs(role: Role, url = '/'): Promise<HTMLElement> {
+    TestBed.configureTestingModule({
+      providers: [
+        provideHttpClient(),
+        provideHttpClientTesting(),
+        provideTestTranslations('de'),
+        provideRouter([
+          {
+            path: '',
+            component: Shell,
+            children: [
+              { path: '', component: StubPage },
+              { path: 'users', component: StubPage },
+              { path: 'profile', component: StubPage },
+            ],
+          },
+          { path: 'login', component: StubPage },
+        ]),
+      ],
+    });
+    http = TestBed.inject(HttpTestingController);
+    TestBed.inject(AuthService).login({ email: 'x@example.org', password: 'pw' }).subscribe();
+    http.expectOne('/api/auth/login').flush({
+      accessToken: 'token',
+      expiresIn: 900,
+      user: newUser({ name: 'Rana Role', role, cities: ['herne'] }),
+    });
+    const harness = await RouterTestingHarness.create(url);
+    return harness.routeNativeElement as HTMLElement;
+  }
+
+  function navLinks(root: HTMLElement): string[] {
+    return Array.from(root.querySelectorAll('nav a')).map(textOf);
+  }
+
+  it('offers admins the user administration', async () => {
+    const root = await openAs('admin');
+    expect(navLinks(root)).toEqual(['Übersicht', 'Benutzer', 'Profil']);
+  });
+
+  it.each<Role>(['moderator', 'ambassador'])('offers a %s only the pages for their role', async (role) => {
+    const root = await openAs(role);
+    expect(navLinks(root)).toEqual(['Übersicht', 'Profil']);
+  });
+
+  it('labels the navigation and marks the current page', async () => {
+    const root = await openAs('admin', '/users');
+    const nav = root.querySelector('nav') as HTMLElement;
+    expect(nav.getAttribute('aria-label')).toBe('Hauptnavigation');
+    const current = Array.from(nav.querySelectorAll('a[aria-current="page"]')).map(textOf);
+    expect(current).toEqual(['Benutzer']);
+  });
+
+  it('shows who is signed in, with their role', async () => {
+    const root = await openAs('moderator');
+    expect(textOf(root.querySelector('.account__who'))).toBe('Rana Role, Moderator:in');
+  });
+
+  it('has a skip link to the main content', async () => {
+    const root = await openAs('admin');
+    const skip = root.querySelector('a.skip-link') as HTMLAnchorElement;
+    const main = root.querySelector('main#main') as HTMLElement;
+    expect(root.firstElementChild).toBe(skip);
+    expect(textOf(skip)).toBe('Zum Inhalt springen');
+
+    skip.click();
+    expect(document.activeElement).toBe(main);
+  });
+
+  it('signs out and goes to the sign-in page', async () => {
+    const root = await openAs('admin');
+    getButton(root, 'Abmelden').click();
+    const logout = http.expectOne('/api/auth/logout');
+    expect(logout.request.method).toBe('POST');
+    logout.flush(null, { status: 204, statusText: 'No Content' });
+    await new Promise((resolve) => setTimeout(resolve));
+
+    expect(TestBed.inject(AuthService).signedIn()).toBe(false);
+    expect(TestBed.inject(Router).url).toBe('/login');
+  });
+});

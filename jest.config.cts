@@ -1,0 +1,11 @@
+// Every test project of the monorepo; `npm test` runs them all (see scripts/test.mjs).
+module.exports = {
+  projects: [
+    '<rootDir>/libs/contracts/jest.config.cts',
+    '<rootDir>/backend/jest.config.cts',
+    '<rootDir>/dashboard/jest.config.cts',
+    '<rootDir>/widgets/jest.config.cts',
+    '<rootDir>/e2e/jest.config.cts',
+  ],
+  maxWorkers: 2,
+};
