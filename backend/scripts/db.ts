@@ -46,7 +46,7 @@ async function generate(name: string) {
   );
   const indexPath = join(dir, 'index.ts');
   const index = readFileSync(indexPath, 'utf8')
-    .replace(/^(\/\*\*[\s\S]*?\*\/\n)/, `import { ${className} } from './${file}';\n$1`)
+    .replace(/(\/\*\* Every migration)/, `import { ${className} } from './${file}';\n$1`)
     .replace(/export const MIGRATIONS = \[([\s\S]*?)\];/, (_m, list: string) => {
       const items = list.split(',').map((s) => s.trim()).filter(Boolean);
       return `export const MIGRATIONS = [${[...items, className].join(', ')}];`;

@@ -1,5 +1,6 @@
 import { DynamicModule, Global, Module, OnApplicationBootstrap, Inject } from '@nestjs/common';
 import { ScheduleModule } from '@nestjs/schedule';
+import { AuditModule } from '../audit/audit.module';
 import { AuthModule } from '../auth/auth.module';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { DatabaseModule } from '../database/database.module';
@@ -31,6 +32,7 @@ export class AppModule implements OnApplicationBootstrap {
         ConfigModule.register(config),
         DatabaseModule.forRoot(database, options.connect),
         ScheduleModule.forRoot(),
+        AuditModule,
         UsersModule,
         AuthModule,
         HealthModule,

@@ -31,6 +31,10 @@ describe('api errors', () => {
       expect(errorMessage(httpError(429, { statusCode: 429, code: 'X', message: 'Slow down' }, { 'Retry-After': '7' }))).toEqual(
         { key: 'errors.tooManyRequests', params: { seconds: 7 } },
       );
+      expect(errorMessage(httpError(429, null, { 'Retry-After': '900' }))).toEqual({
+        key: 'errors.tooManyRequestsMinutes',
+        params: { minutes: 15 },
+      });
       expect(errorMessage(httpError(429, null))).toEqual({ key: 'errors.tooManyRequestsLater' });
     });
 

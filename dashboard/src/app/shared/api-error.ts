@@ -47,7 +47,11 @@ export function retryAfterSeconds(header: string | null, now = Date.now()): numb
 export function errorMessage(error: unknown): Message {
   if (error instanceof HttpErrorResponse && error.status === 429) {
     const seconds = retryAfterSeconds(error.headers.get('Retry-After'));
-    return seconds === null ? { key: 'errors.tooManyRequestsLater' } : { key: 'errors.tooManyRequests', params: { seconds } };
+    if (seconds === null) return { key: 'errors.tooManyRequestsLater' };
+    // "in 900 s" is hard to grasp; from two minutes on, say minutes.
+    return seconds < 120
+      ? { key: 'errors.tooManyRequests', params: { seconds } }
+      : { key: 'errors.tooManyRequestsMinutes', params: { minutes: Math.ceil(seconds / 60) } };
   }
   const apiError = toApiError(error);
   if (apiError.message) return { text: apiError.message };
