@@ -6,6 +6,8 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { DatabaseModule } from '../database/database.module';
 import type { ConnectOptions } from '../database/connect';
 import { HealthModule } from '../health/health.module';
+import { ItemsModule } from '../items/items.module';
+import { TaxonomyModule } from '../taxonomy/taxonomy.module';
 import { UsersModule } from '../users/users.module';
 import { UsersService } from '../users/users.service';
 
@@ -33,6 +35,8 @@ export class AppModule implements OnApplicationBootstrap {
         DatabaseModule.forRoot(database, options.connect),
         ScheduleModule.forRoot(),
         AuditModule,
+        ItemsModule,
+        TaxonomyModule,
         UsersModule,
         AuthModule,
         HealthModule,

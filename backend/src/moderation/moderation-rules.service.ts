@@ -1,0 +1,49 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { BlockedPhraseEntity } from './blocked-phrase.entity';
+
+interface CompiledPhrase {
+  phrase: string;
+  pattern: RegExp;
+}
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * Rules that hold an item for review even from a trusted source: blocked words and phrases
+ * (any language), matched as whole words, ignoring case.
+ */
+@Injectable()
+export class ModerationRulesService {
+  private compiled: Promise<CompiledPhrase[]> | null = null;
+
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** Why this text must wait for a moderator; empty when nothing holds it. */
+  async heldReasons(text: string): Promise<string[]> {
+    const phrases = await this.phrases();
+    const normalized = text.normalize('NFC');
+    return phrases.filter((p) => p.pattern.test(normalized)).map((p) => `blocked phrase: "${p.phrase}"`);
+  }
+
+  /** After the list changes. */
+  invalidate(): void {
+    this.compiled = null;
+  }
+
+  private phrases(): Promise<CompiledPhrase[]> {
+    this.compiled ??= this.dataSource
+      .getRepository(BlockedPhraseEntity)
+      .find()
+      .then((rows) =>
+        rows.map((r) => ({
+          phrase: r.phrase,
+          pattern: new RegExp(`(?<![\\p{L}\\p{N}])${escape(r.phrase.normalize('NFC')).replace(/\s+/g, '\\s+')}(?![\\p{L}\\p{N}])`, 'iu'),
+        })),
+      );
+    return this.compiled;
+  }
+}
