@@ -11,7 +11,9 @@ describe('the served application', () => {
     mkdirSync(join(staticDir, 'dashboard', 'browser'), { recursive: true });
     mkdirSync(join(staticDir, 'widgets'), { recursive: true });
     writeFileSync(join(staticDir, 'dashboard', 'browser', 'index.html'), '<!doctype html><title>Dashboard</title>');
-    writeFileSync(join(staticDir, 'dashboard', 'browser', 'main-ABC123.js'), 'console.log(1)');
+    writeFileSync(join(staticDir, 'dashboard', 'browser', 'main-ABC12345.js'), 'console.log(1)');
+    mkdirSync(join(staticDir, 'dashboard', 'browser', 'i18n'), { recursive: true });
+    writeFileSync(join(staticDir, 'dashboard', 'browser', 'i18n', 'de.json'), '{}');
     writeFileSync(join(staticDir, 'widgets', 'feed.js'), 'export {}');
     t = await createTestApp({ STATIC_DIR: staticDir, ADMIN_EMAIL: 'first@example.org', ADMIN_PASSWORD: 'first-admin-password' });
   });
@@ -47,8 +49,10 @@ describe('the served application', () => {
     expect(root.body).toContain('<title>Dashboard</title>');
     const deep = await t.app.inject({ method: 'GET', url: '/users?role=admin' });
     expect(deep.body).toContain('<title>Dashboard</title>');
-    const asset = await t.app.inject({ method: 'GET', url: '/main-ABC123.js' });
+    const asset = await t.app.inject({ method: 'GET', url: '/main-ABC12345.js' });
     expect(asset.headers['cache-control']).toContain('immutable');
+    const texts = await t.app.inject({ method: 'GET', url: '/i18n/de.json' });
+    expect(texts.headers['cache-control']).toBe('no-cache');
     const api = await t.app.inject({ method: 'GET', url: '/api/nothing-here' });
     expect(api.statusCode).toBe(404);
     expect(api.json().code).toBe('NOT_FOUND');

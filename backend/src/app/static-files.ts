@@ -8,6 +8,8 @@ import type { Logger } from 'pino';
  * The dashboard's production build at `/` (any other non-API path gets its index.html, so deep links
  * work) and the widget scripts at `/widgets/`, which any site may load (CORS, cross-origin resource policy).
  */
+const HASHED_FILE = /-[A-Z0-9]{8,}\.(?:js|css|woff2?)$/;
+
 export async function registerStaticFiles(fastify: FastifyInstance, staticDir: string, logger: Logger): Promise<void> {
   const dashboardDir = join(staticDir, 'dashboard', 'browser');
   const widgetsDir = join(staticDir, 'widgets');
@@ -36,9 +38,9 @@ export async function registerStaticFiles(fastify: FastifyInstance, staticDir: s
     prefix: '/',
     wildcard: false,
     index: false,
-    // Hashed file names never change; index.html must always be fresh.
+    // Files with a content hash in their name never change; everything else (index.html, i18n/*.json) is revalidated.
     setHeaders: (res, path) => {
-      res.header('Cache-Control', path.endsWith('.html') ? 'no-cache' : 'public, max-age=31536000, immutable');
+      res.header('Cache-Control', HASHED_FILE.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache');
     },
   });
   fastify.get('/*', (request, reply) => {

@@ -70,11 +70,11 @@ export class AuthService {
     const user = await this.userRepository.findOneOrFail({ where: { id: actor.id } });
     if (!(await verifyPassword(user.passwordHash, currentPassword))) {
       throw new DomainError(ErrorCode.ValidationFailed, 'The current password is wrong.', {
-        fields: [{ field: 'currentPassword', problem: 'is wrong' }],
+        fields: [{ field: 'currentPassword', problem: 'currentPassword is wrong' }],
       });
     }
     if (currentPassword === newPassword) {
-      throw DomainError.invalidField('newPassword', 'must differ from the current password');
+      throw DomainError.invalidField('newPassword', 'newPassword must differ from the current password');
     }
     await this.userRepository.update({ id: user.id }, { passwordHash: await hashPassword(newPassword) });
     // Other browsers signed in as this user must sign in again with the new password.

@@ -128,7 +128,7 @@ describe('auth', () => {
       payload: { currentPassword: 'not-it-at-all', newPassword: 'a-brand-new-password' },
     });
     expect(wrongCurrent.statusCode).toBe(400);
-    expect(wrongCurrent.json().fields).toEqual([{ field: 'currentPassword', problem: 'is wrong' }]);
+    expect(wrongCurrent.json().fields).toEqual([{ field: 'currentPassword', problem: 'currentPassword is wrong' }]);
 
     const tooShort = await t.app.inject({
       method: 'POST', url: '/api/auth/change-password', headers: bearer(a.accessToken),

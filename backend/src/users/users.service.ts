@@ -79,7 +79,7 @@ export class UsersService {
       const existing = await manager.getRepository(UserEntity).exists({ where: { email } });
       if (existing) {
         throw new DomainError(ErrorCode.Conflict, `A user with the e-mail ${email} exists already.`, {
-          fields: [{ field: 'email', problem: 'is taken by another user' }],
+          fields: [{ field: 'email', problem: 'email is taken by another user' }],
         });
       }
       const user = await manager.getRepository(UserEntity).save(

@@ -45,7 +45,7 @@ describe('users', () => {
     await create({ email: 'dup@essen.de', password: 'long-password-1', name: 'First', role: 'moderator', cities: ['essen'] });
     const again = await create({ email: 'DUP@essen.de', password: 'long-password-1', name: 'Second', role: 'ambassador' });
     expect(again.statusCode).toBe(409);
-    expect(again.json().fields).toEqual([{ field: 'email', problem: 'is taken by another user' }]);
+    expect(again.json().fields).toEqual([{ field: 'email', problem: 'email is taken by another user' }]);
     const list = await t.app.inject({ method: 'GET', url: '/api/users?q=dup@', headers: admin });
     expect(list.json<UserDto[]>().map((u) => u.name)).toEqual(['First']);
   });

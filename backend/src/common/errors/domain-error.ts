@@ -38,7 +38,8 @@ export class DomainError extends Error {
     return new DomainError(ErrorCode.NotFound, `${what} was not found.`);
   }
 
+  /** `problem` is a whole sentence that names the field, like class-validator's: "email must be an e-mail address". */
   static invalidField(field: string, problem: string): DomainError {
-    return new DomainError(ErrorCode.ValidationFailed, `${field} ${problem}`, { fields: [{ field, problem }] });
+    return new DomainError(ErrorCode.ValidationFailed, problem, { fields: [{ field, problem }] });
   }
 }

@@ -9,13 +9,36 @@ export interface NavLink {
   roles: readonly Role[];
   /** Active only on this exact URL (the overview would otherwise match every page). */
   exact: boolean;
+  /** For browser tests: the overview links to the same pages under the same names. */
+  testId: string;
 }
 
 /** The dashboard's pages in navigation order, and who may open them. */
 export const NAV_LINKS: readonly NavLink[] = [
-  { path: '/', labelKey: 'nav.overview', descriptionKey: 'nav.overviewDescription', roles: ROLES, exact: true },
-  { path: '/users', labelKey: 'nav.users', descriptionKey: 'nav.usersDescription', roles: ['admin'], exact: false },
-  { path: '/profile', labelKey: 'nav.profile', descriptionKey: 'nav.profileDescription', roles: ROLES, exact: false },
+  {
+    path: '/',
+    labelKey: 'nav.overview',
+    descriptionKey: 'nav.overviewDescription',
+    roles: ROLES,
+    exact: true,
+    testId: 'nav-overview',
+  },
+  {
+    path: '/users',
+    labelKey: 'nav.users',
+    descriptionKey: 'nav.usersDescription',
+    roles: ['admin'],
+    exact: false,
+    testId: 'nav-users',
+  },
+  {
+    path: '/profile',
+    labelKey: 'nav.profile',
+    descriptionKey: 'nav.profileDescription',
+    roles: ROLES,
+    exact: false,
+    testId: 'nav-profile',
+  },
 ];
 
 export function navLinksFor(role: Role | null): NavLink[] {

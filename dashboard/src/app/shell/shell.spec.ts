@@ -55,6 +55,7 @@ describe('Shell', () => {
   it('offers admins the user administration', async () => {
     const root = await openAs('admin');
     expect(navLinks(root)).toEqual(['Übersicht', 'Benutzer', 'Profil']);
+    expect(root.querySelector('[data-testid="nav-users"]')?.getAttribute('href')).toBe('/users');
   });
 
   it.each<Role>(['moderator', 'ambassador'])('offers a %s only the pages for their role', async (role) => {
