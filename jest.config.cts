@@ -8,4 +8,6 @@ module.exports = {
     '<rootDir>/e2e/jest.config.cts',
   ],
   maxWorkers: 2,
+  // Tests on a real database (PGlite starts in each test file) need more than jest's 5 s default.
+  testTimeout: 30_000,
 };

@@ -39,8 +39,9 @@ module.exports = {
   // Only the innermost node_modules counts, so nested copies of ESM packages are transformed too.
   transformIgnorePatterns: [`/node_modules/(?!.*/node_modules/)(?!(${esmPackages.join('|')})/)`],
   moduleFileExtensions: ['ts', 'js', 'mjs', 'cjs', 'json'],
+  setupFilesAfterEnv: ['<rootDir>/jest.setup.ts'],
   moduleNameMapper: {
     '^@welcome-ruhr/contracts$': '<rootDir>/../libs/contracts/src/index.ts',
   },
-  testTimeout: 30000,
+
 };

@@ -12,7 +12,7 @@ const docPath = join(root, 'docs', 'benchmarks.md');
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 
 if (!process.argv.includes('--no-build')) {
-  execSync('npx nx run-many -t build --projects=backend,dashboard,widgets --output-style=static', { cwd: root, stdio: 'inherit' });
+  execSync('npx nx run-many -t build,seed --projects=backend,dashboard,widgets --output-style=static', { cwd: root, stdio: 'inherit' });
 }
 
 const suites = readdirSync(join(root, 'bench', 'suites'))

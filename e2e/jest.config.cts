@@ -6,5 +6,5 @@ module.exports = {
   testMatch: ['**/*.e2e.spec.ts'],
   transform: { '^.+\\.ts$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'commonjs' } }] },
   transformIgnorePatterns: ['/node_modules/(?!.*/node_modules/)(?!(@nestjs|pg)/)'],
-  testTimeout: 60000,
+  setupFilesAfterEnv: ['<rootDir>/jest.setup.ts'],
 };

@@ -19,7 +19,7 @@ if (!existsSync(CHROMIUM)) {
   }
 }
 
-if (!process.argv.includes('--no-build')) run('npx nx run-many -t build --projects=backend,dashboard,widgets --output-style=static');
+if (!process.argv.includes('--no-build')) run('npx nx run-many -t build,seed --projects=backend,dashboard,widgets --output-style=static');
 
 mkdirSync('tmp', { recursive: true });
 const args = process.argv.slice(2).filter((a) => a !== '--no-build');

@@ -52,22 +52,4 @@ describe('enrichItem', () => {
   it('copes with an empty item', () => {
     expect(enrichItem({})).toEqual({ language: null, languageConfidence: 0, cities: [], topics: [] });
   });
-
-  it('takes well under a millisecond per short item', () => {
-    const items = [
-      { title: 'Jobmesse in Dortmund', summary: 'Über 80 Arbeitgeber stellen sich vor', sourceLanguages: ['de'] },
-      { title: "Essen'de kiralık daire arayanlar için rehber", summary: 'Kira, depozito ve ev sahibi hakkında bilgiler' },
-      { title: 'Free German courses for students', summary: 'Ruhr University Bochum offers courses from A1 to C1.' },
-      { title: 'دورات اللغة الألمانية المجانية', summary: 'للقادمين الجدد في دويسبورغ' },
-      { title: 'Безкоштовні курси німецької мови', summary: 'для українців у Гельзенкірхені' },
-    ];
-    for (const item of items) enrichItem(item, DEFAULT_TAXONOMY); // warm up: compile patterns
-    const rounds = 200;
-    const started = performance.now();
-    for (let round = 0; round < rounds; round++) {
-      for (const item of items) enrichItem(item, DEFAULT_TAXONOMY);
-    }
-    const perItem = (performance.now() - started) / (rounds * items.length);
-    expect(perItem).toBeLessThan(1);
-  });
 });

