@@ -71,6 +71,39 @@ describe('app routes', () => {
     expect(url).toBe('/');
   });
 
+  it.each([
+    ['/moderation', 'Moderation'],
+    ['/moderation/rules', 'Gesperrte Begriffe'],
+    ['/sources', 'Quellen'],
+    ['/audit', 'Protokoll'],
+  ])('opens %s for moderators', async (path, title) => {
+    signInAs('moderator');
+    const { url, root } = await open(path);
+    expect(url).toBe(path);
+    expect(textOf(root.querySelector('main h1'))).toBe(title);
+    expect(TestBed.inject(Title).getTitle()).toBe(`${title} – Welcome Ruhr`);
+  });
+
+  it('opens the topics for admins only', async () => {
+    signInAs('admin');
+    const { url, root } = await open('/topics');
+    expect(url).toBe('/topics');
+    expect(textOf(root.querySelector('main h1'))).toBe('Themen');
+  });
+
+  it('keeps a moderator out of the topics', async () => {
+    signInAs('moderator');
+    expect((await open('/topics')).url).toBe('/');
+  });
+
+  it.each(['/moderation', '/moderation/rules', '/sources', '/audit', '/topics'])(
+    'keeps an ambassador out of %s',
+    async (path) => {
+      signInAs('ambassador');
+      expect((await open(path)).url).toBe('/');
+    },
+  );
+
   it('sends signed-in people from the sign-in page to the overview', async () => {
     signInAs('ambassador');
     const { url, root } = await open('/login');

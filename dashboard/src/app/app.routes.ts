@@ -1,5 +1,5 @@
 import { Route } from '@angular/router';
-import { adminGuard, signedInGuard, signedOutGuard } from './auth/auth.guards';
+import { adminGuard, moderatorGuard, signedInGuard, signedOutGuard } from './auth/auth.guards';
 
 /** Route titles are translation keys (see TranslatedTitleStrategy). */
 export const appRoutes: Route[] = [
@@ -19,6 +19,38 @@ export const appRoutes: Route[] = [
         pathMatch: 'full',
         title: 'overview.title',
         loadComponent: () => import('./overview/overview-page/overview-page').then((m) => m.OverviewPage),
+      },
+      {
+        path: 'moderation',
+        pathMatch: 'full',
+        title: 'moderation.title',
+        canActivate: [moderatorGuard],
+        loadComponent: () => import('./moderation/moderation-page/moderation-page').then((m) => m.ModerationPage),
+      },
+      {
+        path: 'moderation/rules',
+        title: 'blockedPhrases.title',
+        canActivate: [moderatorGuard],
+        loadComponent: () =>
+          import('./moderation/blocked-phrases-page/blocked-phrases-page').then((m) => m.BlockedPhrasesPage),
+      },
+      {
+        path: 'sources',
+        title: 'sources.title',
+        canActivate: [moderatorGuard],
+        loadComponent: () => import('./sources/sources-page/sources-page').then((m) => m.SourcesPage),
+      },
+      {
+        path: 'audit',
+        title: 'audit.title',
+        canActivate: [moderatorGuard],
+        loadComponent: () => import('./audit/audit-page/audit-page').then((m) => m.AuditPage),
+      },
+      {
+        path: 'topics',
+        title: 'topics.title',
+        canActivate: [adminGuard],
+        loadComponent: () => import('./topics/topics-page/topics-page').then((m) => m.TopicsPage),
       },
       {
         path: 'users',

@@ -2,7 +2,7 @@ import { signal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { ActivatedRouteSnapshot, provideRouter, Router, RouterStateSnapshot, UrlTree } from '@angular/router';
 import { Role } from '@welcome-ruhr/contracts';
-import { adminGuard, signedInGuard, signedOutGuard } from './auth.guards';
+import { adminGuard, moderatorGuard, signedInGuard, signedOutGuard } from './auth.guards';
 import { AuthService } from './auth.service';
 
 describe('route guards', () => {
@@ -61,6 +61,20 @@ describe('route guards', () => {
 
     it('sends signed-out people to the sign-in page', async () => {
       expect(serialize(await run(adminGuard, '/users'))).toBe('/login?returnUrl=%2Fusers');
+    });
+  });
+
+  describe('moderatorGuard', () => {
+    it.each<Role>(['moderator', 'admin'])('lets a %s in', async (r) => {
+      role.set(r);
+      await expect(run(moderatorGuard, '/moderation')).resolves.toBe(true);
+    });
+
+    it('sends ambassadors to the overview and signed-out people to the sign-in page', async () => {
+      role.set('ambassador');
+      expect(serialize(await run(moderatorGuard, '/sources'))).toBe('/');
+      role.set(null);
+      expect(serialize(await run(moderatorGuard, '/sources'))).toBe('/login?returnUrl=%2Fsources');
     });
   });
 

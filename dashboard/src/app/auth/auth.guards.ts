@@ -1,5 +1,6 @@
 import { inject } from '@angular/core';
 import { CanActivateFn, Router } from '@angular/router';
+import { Role } from '@welcome-ruhr/contracts';
 import { AuthService } from './auth.service';
 
 /** Lets signed-in people through; everyone else goes to the sign-in page and comes back after. */
@@ -11,14 +12,23 @@ export const signedInGuard: CanActivateFn = async (_route, state) => {
   return router.createUrlTree(['/login'], { queryParams: state.url === '/' ? {} : { returnUrl: state.url } });
 };
 
+/** Only the given roles; other signed-in people go to the overview. */
+function roleGuard(allowed: readonly Role[]): CanActivateFn {
+  return async (_route, state) => {
+    const auth = inject(AuthService);
+    const router = inject(Router);
+    await auth.ready();
+    if (!auth.signedIn()) return router.createUrlTree(['/login'], { queryParams: { returnUrl: state.url } });
+    const role = auth.role();
+    return role && allowed.includes(role) ? true : router.createUrlTree(['/']);
+  };
+}
+
 /** Admins only; other signed-in people go to the overview. */
-export const adminGuard: CanActivateFn = async (_route, state) => {
-  const auth = inject(AuthService);
-  const router = inject(Router);
-  await auth.ready();
-  if (!auth.signedIn()) return router.createUrlTree(['/login'], { queryParams: { returnUrl: state.url } });
-  return auth.role() === 'admin' ? true : router.createUrlTree(['/']);
-};
+export const adminGuard: CanActivateFn = roleGuard(['admin']);
+
+/** Moderators and admins (sources, moderation, audit log). */
+export const moderatorGuard: CanActivateFn = roleGuard(['admin', 'moderator']);
 
 /** The sign-in page is for people who are not signed in yet. */
 export const signedOutGuard: CanActivateFn = async () => {

@@ -30,6 +30,11 @@ describe('Shell', () => {
             children: [
               { path: '', component: StubPage },
               { path: 'users', component: StubPage },
+              { path: 'moderation', component: StubPage },
+              { path: 'moderation/rules', component: StubPage },
+              { path: 'sources', component: StubPage },
+              { path: 'audit', component: StubPage },
+              { path: 'topics', component: StubPage },
               { path: 'profile', component: StubPage },
             ],
           },
@@ -52,15 +57,31 @@ describe('Shell', () => {
     return Array.from(root.querySelectorAll('nav a')).map(textOf);
   }
 
-  it('offers admins the user administration', async () => {
+  it('offers admins every page, the topics and the user administration included', async () => {
     const root = await openAs('admin');
-    expect(navLinks(root)).toEqual(['Übersicht', 'Benutzer', 'Profil']);
+    expect(navLinks(root)).toEqual(['Übersicht', 'Moderation', 'Quellen', 'Protokoll', 'Themen', 'Benutzer', 'Profil']);
     expect(root.querySelector('[data-testid="nav-users"]')?.getAttribute('href')).toBe('/users');
+    expect(root.querySelector('[data-testid="nav-topics"]')?.getAttribute('href')).toBe('/topics');
   });
 
-  it.each<Role>(['moderator', 'ambassador'])('offers a %s only the pages for their role', async (role) => {
-    const root = await openAs(role);
+  it('offers moderators moderation, sources and the audit log, but not topics or users', async () => {
+    const root = await openAs('moderator');
+    expect(navLinks(root)).toEqual(['Übersicht', 'Moderation', 'Quellen', 'Protokoll', 'Profil']);
+    const hrefs = ['nav-moderation', 'nav-sources', 'nav-audit'].map((id) =>
+      root.querySelector(`[data-testid="${id}"]`)?.getAttribute('href'),
+    );
+    expect(hrefs).toEqual(['/moderation', '/sources', '/audit']);
+  });
+
+  it('offers an ambassador only the pages for their role', async () => {
+    const root = await openAs('ambassador');
     expect(navLinks(root)).toEqual(['Übersicht', 'Profil']);
+  });
+
+  it('marks moderation as current on its sub-pages too', async () => {
+    const root = await openAs('moderator', '/moderation/rules');
+    const current = Array.from(root.querySelectorAll('nav a[aria-current="page"]')).map(textOf);
+    expect(current).toEqual(['Moderation']);
   });
 
   it('labels the navigation and marks the current page', async () => {

@@ -47,8 +47,42 @@ export interface SourceDto {
   consecutiveFailures: number;
   nextFetchAt: string | null;
   fetchIntervalSeconds: number;
+  /** Why the source stopped being fetched (e.g. 10 failures in a row); null unless state is 'paused'. */
+  pausedReason: string | null;
+  /** What the last fetch brought; null before the first fetch. */
+  lastFetch: SourceFetchSummary | null;
   items: { total: number; pending: number; approved: number; rejected: number };
   createdAt: string;
+}
+
+/** The outcome of one fetch of a source, as stored with the source. */
+export interface SourceFetchSummary {
+  at: string;
+  /** ok: the feed was read; not_modified: 304, nothing to read; failed: see the source's lastError. */
+  outcome: 'ok' | 'not_modified' | 'failed';
+  durationMs: number;
+  /** Items in the feed document. */
+  items: number;
+  /** Items stored for the first time. */
+  new: number;
+  /** Known items whose content changed and was updated in place. */
+  updated: number;
+  /** Known items without changes, and rejected ones (never revived). */
+  unchanged: number;
+  /** New items approved automatically (trusted source, no rule held them). */
+  approved: number;
+  /** New or changed items held for review by a rule or as a duplicate. */
+  held: number;
+  /** New items whose link another source brought first. */
+  duplicates: number;
+  /** Problems the parser recovered from, in words. */
+  warnings: string[];
+}
+
+/** Items per day of one source, for the chart: by publication day (Europe/Berlin), oldest first, days without items included. */
+export interface SourceStatsDto {
+  sourceId: string;
+  days: { date: string; total: number; pending: number; approved: number; rejected: number }[];
 }
 
 export interface CreateSourceRequest {
@@ -92,6 +126,8 @@ export interface ItemDto {
   /** Another item with the same link, from another source. */
   duplicateOfId: string | null;
   pinned: boolean;
+  /** A moderator changed the tags; re-fetches keep them. */
+  tagsEdited: boolean;
   decidedAt: string | null;
   decidedBy: string | null;
 }
@@ -151,6 +187,13 @@ export interface TopicDto {
   position: number;
 }
 
+/** `GET /api/public/topics`: what widgets need to label and filter topics (no keywords). */
+export interface PublicTopicDto {
+  slug: string;
+  labels: Record<string, string>;
+  position: number;
+}
+
 export interface BlockedPhraseDto {
   id: string;
   phrase: string;
@@ -159,9 +202,76 @@ export interface BlockedPhraseDto {
 }
 
 export interface OpmlImportLine {
+  /** The line of the OPML file the outline starts on (1-based). */
   line: number;
   title: string | null;
   url: string | null;
   result: 'created' | 'exists' | 'invalid';
   message: string | null;
+  /** The source created (created) or found (exists). */
+  sourceId?: string | null;
+}
+
+/** Settings given to every imported source (an outline's own `category` attribute may add cities, topics, languages). */
+export interface OpmlImportSettings {
+  kind?: SourceKind;
+  cities?: string[];
+  topics?: string[];
+  languages?: string[];
+  autoApprove?: boolean;
+}
+
+/** `POST /api/sources/import` as JSON; the OPML may also be sent as the text/xml body with the settings in the query. */
+export interface OpmlImportRequest extends OpmlImportSettings {
+  opml: string;
+}
+
+/** The report of an import; with `?async=1` the same shape is read from `GET /api/sources/import/:jobId` while it runs. */
+export interface OpmlImportReport {
+  done: boolean;
+  /** Feed outlines found in the file. */
+  total: number;
+  processed: number;
+  created: number;
+  exists: number;
+  invalid: number;
+  /** One per processed outline, in file order (a running job lists those done so far). */
+  lines: OpmlImportLine[];
+}
+
+export interface OpmlImportJob {
+  jobId: string;
+}
+
+/** `GET /api/moderation/items`: one page of the queue, and how many items each status has under the same filters. */
+export interface ModerationItemsResponse {
+  items: ItemDto[];
+  nextCursor: string | null;
+  counts: Record<ItemStatus, number>;
+}
+
+/** `POST /api/moderation/items/:id/reject`. */
+export interface RejectItemRequest {
+  reason: string;
+}
+
+/** `PATCH /api/moderation/items/:id`: a moderator corrects the tags. */
+export interface UpdateItemRequest {
+  cities?: string[];
+  topics?: string[];
+  language?: string | null;
+}
+
+/** `POST /api/moderation/blocked-phrases`; without a language the phrase applies to every text. */
+export interface CreateBlockedPhraseRequest {
+  phrase: string;
+  language?: string | null;
+}
+
+/** `PUT /api/topics/:slug` (admins): creates the topic or replaces its labels and keywords. */
+export interface SaveTopicRequest {
+  labels: Record<string, string>;
+  keywords: Record<string, string[]>;
+  /** Order in lists; a new topic goes last when absent, an existing one keeps its place. */
+  position?: number;
 }

@@ -29,18 +29,30 @@ describe('OverviewPage', () => {
     expect(textOf(page.querySelector('h1'))).toBe('Willkommen, Mo');
     expect(textOf(page.querySelector('.lead'))).toBe('Sie sind als Moderator:in angemeldet.');
     expect(Array.from(page.querySelectorAll('.city-list li')).map(textOf)).toEqual(['Herne', 'Mülheim an der Ruhr']);
-    expect(Array.from(page.querySelectorAll('.page-links a')).map(textOf)).toEqual(['Profil']);
+    expect(Array.from(page.querySelectorAll('.page-links a')).map(textOf)).toEqual([
+      'Moderation',
+      'Quellen',
+      'Protokoll',
+      'Profil',
+    ]);
   });
 
-  it('tells an admin they work for all cities and links the user administration', () => {
+  it('tells an admin they work for all cities and links every page, topics and users included', () => {
     const page = render(newUser({ name: 'Ada', role: 'admin', cities: [] }));
 
     expect(textOf(page.querySelector('[aria-labelledby="overview-cities"] p'))).toBe(
       'Als Admin arbeiten Sie für alle Städte.',
     );
     const links = Array.from(page.querySelectorAll<HTMLAnchorElement>('.page-links a'));
-    expect(links.map(textOf)).toEqual(['Benutzer', 'Profil']);
-    expect(links.map((a) => a.getAttribute('href'))).toEqual(['/users', '/profile']);
+    expect(links.map(textOf)).toEqual(['Moderation', 'Quellen', 'Protokoll', 'Themen', 'Benutzer', 'Profil']);
+    expect(links.map((a) => a.getAttribute('href'))).toEqual([
+      '/moderation',
+      '/sources',
+      '/audit',
+      '/topics',
+      '/users',
+      '/profile',
+    ]);
   });
 
   it('says so when an ambassador has no city yet', () => {
