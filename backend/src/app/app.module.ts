@@ -7,9 +7,25 @@ import { DatabaseModule } from '../database/database.module';
 import type { ConnectOptions } from '../database/connect';
 import { HealthModule } from '../health/health.module';
 import { ItemsModule } from '../items/items.module';
+import { ModerationModule } from '../moderation/moderation.module';
+import { PublicFeedModule } from '../public-feed/public-feed.module';
+import { SourcesModule } from '../sources/sources.module';
 import { TaxonomyModule } from '../taxonomy/taxonomy.module';
 import { UsersModule } from '../users/users.module';
 import { UsersService } from '../users/users.service';
+import { EmbedModule } from '../embed/embed.module';
+import { ImagesModule } from '../images/images.module';
+import { WidgetPresetsModule } from '../widget-presets/widget-presets.module';
+import { AmbassadorsModule } from '../ambassadors/ambassadors.module';
+import { ChannelsModule } from '../channels/channels.module';
+import { FacebookModule } from '../facebook/facebook.module';
+import { PostsModule } from '../posts/posts.module';
+import { PublisherModule } from '../publisher/publisher.module';
+import { WebhooksModule } from '../webhooks/webhooks.module';
+import { ContactRequestsModule } from '../contact-requests/contact-requests.module';
+import { InvitationsModule } from '../invitations/invitations.module';
+import { MailModule } from '../mail/mail.module';
+import { ServicesDirectoryModule } from '../services-directory/services-directory.module';
 
 @Global()
 @Module({})
@@ -37,9 +53,25 @@ export class AppModule implements OnApplicationBootstrap {
         AuditModule,
         ItemsModule,
         TaxonomyModule,
+        ModerationModule,
+        PublicFeedModule,
+        SourcesModule,
         UsersModule,
         AuthModule,
         HealthModule,
+        ImagesModule,
+        EmbedModule,
+        WidgetPresetsModule,
+        AmbassadorsModule,
+        ChannelsModule,
+        FacebookModule,
+        PostsModule,
+        PublisherModule,
+        WebhooksModule,
+        MailModule,
+        ContactRequestsModule,
+        ServicesDirectoryModule,
+        InvitationsModule,
       ],
     };
   }

@@ -38,6 +38,8 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
     logger: new PinoNestLogger(logger),
     bufferLogs: false,
     abortOnError: false,
+    // Webhook signatures (X-Hub-Signature-256) are computed over the exact bytes received.
+    rawBody: true,
   });
   app.setGlobalPrefix('api');
   app.useGlobalPipes(createValidationPipe());

@@ -19,6 +19,8 @@ export async function registerStaticFiles(fastify: FastifyInstance, staticDir: s
       root: widgetsDir,
       prefix: '/widgets/',
       decorateReply: false,
+      // widgets/build.mjs writes .br and .gz copies; a city site's visitors get the small one.
+      preCompressed: true,
       maxAge: '5m',
       setHeaders: (res) => {
         res.header('Access-Control-Allow-Origin', '*');

@@ -18,8 +18,24 @@ export interface AppConfig {
   facebookAppSecret: string | null;
   facebookWebhookVerifyToken: string | null;
   fetchAllowPrivateHosts: string[];
+  /** SCHEDULER_ENABLED (default true): this process claims and fetches due sources; "fetch now" works either way. */
+  schedulerEnabled: boolean;
+  /** PUBLISHER_ENABLED (default: as SCHEDULER_ENABLED, i.e. true): this process publishes due posts. */
+  publisherEnabled: boolean;
+  /** PUBLISHER_CONCURRENCY (default 4): deliveries this process sends at once. */
+  publisherConcurrency: number;
+  /** PUBLISHER_LEASE_SECONDS (default 120): how long a claimed delivery stays this process's; a crashed process's come back after it. */
+  publisherLeaseSeconds: number;
   smtpUrl: string | null;
   mailFrom: string;
+  /** MAIL_REPLY_TO (default the address of MAIL_FROM): answers to the portal's mails go to local+<token>@domain of it. */
+  mailReplyTo: string;
+  /** MAIL_OUTBOX_RETENTION_DAYS (default 30): sent mails are deleted from the outbox this many days later. */
+  mailOutboxRetentionDays: number;
+  /** CONTACT_RETENTION_DAYS (default 90): contact requests are deleted this many days after they were closed. */
+  contactRetentionDays: number;
+  /** INVITATION_VALID_HOURS (default 72): how long the link of an invitation works. */
+  invitationValidHours: number;
   publicUrl: string;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   trustProxy: boolean;
@@ -71,9 +87,9 @@ function url(env: Env, name: string, protocols: string[], fallback: string | nul
   return raw.replace(/\/+$/, '');
 }
 
-function flag(env: Env, name: string): boolean {
+function flag(env: Env, name: string, fallback = false): boolean {
   const raw = text(env, name);
-  if (raw === null) return false;
+  if (raw === null) return fallback;
   if (['1', 'true', 'yes'].includes(raw.toLowerCase())) return true;
   if (['0', 'false', 'no'].includes(raw.toLowerCase())) return false;
   throw new ConfigError(name, 'must be true or false', raw);
@@ -92,6 +108,20 @@ function secretKey(env: Env, dataDir: string): string {
   const generated = randomBytes(48).toString('base64url');
   writeFileSync(file, generated + '\n', { mode: 0o600 });
   return generated;
+}
+
+/** MAIL_REPLY_TO, or the address inside MAIL_FROM ("Name <address>" or a bare address). */
+function mailReplyTo(env: Env, mailFrom: string): string {
+  // Host names without a dot (localhost) are fine for mail addresses on a test machine.
+  const mailbox = /^[^\s@<>"]+@[^\s@<>"]+$/;
+  const raw = text(env, 'MAIL_REPLY_TO');
+  if (raw !== null) {
+    if (!mailbox.test(raw)) throw new ConfigError('MAIL_REPLY_TO', 'must be an e-mail address', raw);
+    return raw;
+  }
+  const address = (mailFrom.match(/<([^<>]+)>\s*$/)?.[1] ?? mailFrom).trim();
+  if (!mailbox.test(address)) throw new ConfigError('MAIL_FROM', 'must be an e-mail address or "Name <address>"', mailFrom);
+  return address;
 }
 
 export function loadConfig(env: Env = process.env): AppConfig {
@@ -119,6 +149,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     throw new ConfigError('LOG_LEVEL', `must be one of ${LOG_LEVELS.join(', ')}`, logLevel);
   }
   const publicUrl = url(env, 'PUBLIC_URL', ['http:', 'https:'], `http://localhost:${port}`) as string;
+  const mailFrom = text(env, 'MAIL_FROM') ?? `Welcome Ruhr <no-reply@${new URL(publicUrl).hostname}>`;
 
   return {
     port,
@@ -135,8 +166,17 @@ export function loadConfig(env: Env = process.env): AppConfig {
       .split(',')
       .map((h) => h.trim().toLowerCase())
       .filter(Boolean),
+    schedulerEnabled: flag(env, 'SCHEDULER_ENABLED', true),
+    // Publishing is timed work too: off with SCHEDULER_ENABLED=false unless PUBLISHER_ENABLED says otherwise.
+    publisherEnabled: flag(env, 'PUBLISHER_ENABLED', flag(env, 'SCHEDULER_ENABLED', true)),
+    publisherConcurrency: integer(env, 'PUBLISHER_CONCURRENCY', 4, 1, 64),
+    publisherLeaseSeconds: integer(env, 'PUBLISHER_LEASE_SECONDS', 120, 3, 3600),
     smtpUrl: url(env, 'SMTP_URL', ['smtp:', 'smtps:'], null),
-    mailFrom: text(env, 'MAIL_FROM') ?? `Welcome Ruhr <no-reply@${new URL(publicUrl).hostname}>`,
+    mailFrom,
+    mailReplyTo: mailReplyTo(env, mailFrom),
+    mailOutboxRetentionDays: integer(env, 'MAIL_OUTBOX_RETENTION_DAYS', 30, 1, 3650),
+    contactRetentionDays: integer(env, 'CONTACT_RETENTION_DAYS', 90, 1, 3650),
+    invitationValidHours: integer(env, 'INVITATION_VALID_HOURS', 72, 1, 720),
     publicUrl,
     logLevel,
     trustProxy: flag(env, 'TRUST_PROXY'),

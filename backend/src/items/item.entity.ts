@@ -9,8 +9,13 @@ import { SourceEntity } from '../sources/source.entity';
 @Entity('items')
 @Check('items_status_check', `"status" IN ('pending', 'approved', 'rejected')`)
 @Index('items_source_key_key', ['sourceId', 'key'], { unique: true })
-// The public feed: approved items, pinned first, newest first, keyset-paged by (pinned, published_at, id).
-@Index('items_public_feed_idx', ['pinned', 'publishedAt', 'id'], { where: `"status" = 'approved'` })
+// The public feed: approved items, pinned first, newest first, keyset-paged by (pinned, published_at, id); the
+// second index serves feeds filtered by language. Both carry the filter columns (INCLUDE), so a page is chosen
+// by an index-only scan (see public-feed/feed-sql.ts); INCLUDE is not expressible as entity metadata.
+@Index('items_public_feed_idx', { synchronize: false })
+@Index('items_public_feed_language_idx', { synchronize: false })
+// The content version (max(updated_at)) that tells replicas their cached feed pages are stale.
+@Index('items_updated_at_idx', ['updatedAt'])
 @Index('items_moderation_idx', ['status', 'publishedAt'])
 @Index('items_canonical_url_idx', ['canonicalUrl'])
 @Index('items_cities_idx', { synchronize: false })

@@ -1,4 +1,4 @@
-import type { SourceKind, SourceType } from '@welcome-ruhr/contracts';
+import type { SourceFetchSummary, SourceKind, SourceType } from '@welcome-ruhr/contracts';
 import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
 /** Where items come from, and the state of fetching it. */
@@ -88,6 +88,14 @@ export class SourceEntity {
   /** Set when the source paused itself (10 failures in a row) or was paused by a rate limit. */
   @Column({ name: 'paused_reason', type: 'text', nullable: true })
   pausedReason!: string | null;
+
+  /** What the last fetch brought (counts, duration, parser warnings). */
+  @Column({ name: 'last_fetch', type: 'jsonb', nullable: true })
+  lastFetch!: SourceFetchSummary | null;
+
+  /** The feed's own `<ttl>` from the last document read: no fetch sooner than this, even after a 304. */
+  @Column({ name: 'feed_ttl_seconds', type: 'integer', nullable: true })
+  feedTtlSeconds!: number | null;
 
   @Column({ type: 'varchar', length: 500, nullable: true })
   etag!: string | null;

@@ -34,6 +34,8 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     SECRET_KEY: TEST_SECRET_KEY,
     LOG_LEVEL: 'silent',
     STATIC_DIR: join(dataDir, 'static'),
+    // Timed work (feed fetches, publishing, mail) runs only where a test asks for it.
+    SCHEDULER_ENABLED: 'false',
     ...env,
   });
   const app = await createApp(config, {

@@ -76,6 +76,10 @@ describe('app routes', () => {
     ['/moderation/rules', 'Gesperrte Begriffe'],
     ['/sources', 'Quellen'],
     ['/audit', 'Protokoll'],
+    ['/moderation/posts', 'Beiträge prüfen'],
+    ['/widgets', 'Widgets'],
+    ['/services', 'Dienste'],
+    ['/inbox', 'Anfragen'],
   ])('opens %s for moderators', async (path, title) => {
     signInAs('moderator');
     const { url, root } = await open(path);
@@ -117,5 +121,64 @@ describe('app routes', () => {
     expect(TestBed.inject(Title).getTitle()).toBe('Profil – Welcome Ruhr');
     await TestBed.inject(Router).navigateByUrl('/no-such-page');
     expect(TestBed.inject(Router).url).toBe('/');
+  });
+
+  it('shows an ambassador their own start page, and everyone else the overview', async () => {
+    signInAs('ambassador');
+    const ambassador = await open('/');
+    expect(ambassador.root.querySelector('wr-ambassador-home')).not.toBeNull();
+    expect(TestBed.inject(Title).getTitle()).toBe('Übersicht – Welcome Ruhr');
+    TestBed.resetTestingModule();
+    signInAs('moderator');
+    const moderator = await open('/');
+    expect(moderator.root.querySelector('wr-ambassador-home')).toBeNull();
+    expect(moderator.root.querySelector('wr-overview-page')).not.toBeNull();
+  });
+
+  it.each([
+    ['/posts', 'Beiträge'],
+    ['/posts/new', 'Neuer Beitrag'],
+    ['/channels', 'Kanäle'],
+    ['/ambassador-profile', 'Öffentliches Profil'],
+    ['/inbox', 'Anfragen'],
+  ])('opens %s for ambassadors', async (path, title) => {
+    signInAs('ambassador');
+    const { url } = await open(path);
+    expect(url).toBe(path);
+    expect(TestBed.inject(Title).getTitle()).toBe(`${title} – Welcome Ruhr`);
+  });
+
+  it.each(['/posts', '/posts/new', '/channels', '/ambassador-profile'])('keeps a moderator out of %s', async (path) => {
+    signInAs('moderator');
+    expect((await open(path)).url).toBe('/');
+  });
+
+  it.each(['/widgets', '/services', '/moderation/posts', '/mail-outbox'])('keeps an ambassador out of %s', async (path) => {
+    signInAs('ambassador');
+    expect((await open(path)).url).toBe('/');
+  });
+
+  it('opens the outbox for admins only', async () => {
+    signInAs('moderator');
+    expect((await open('/mail-outbox')).url).toBe('/');
+    TestBed.resetTestingModule();
+    signInAs('admin');
+    const { url } = await open('/mail-outbox');
+    expect(url).toBe('/mail-outbox');
+    expect(TestBed.inject(Title).getTitle()).toBe('Postausgang – Welcome Ruhr');
+  });
+
+  it('opens one request of the inbox by its address', async () => {
+    signInAs('ambassador');
+    const { url, root } = await open('/inbox/r-1');
+    expect(url).toBe('/inbox/r-1');
+    expect(root.querySelector('wr-request-detail')).not.toBeNull();
+  });
+
+  it('opens an invitation link without a sign-in', async () => {
+    signInAs(null);
+    const { url, root } = await open('/invitations/tok-1');
+    expect(url).toBe('/invitations/tok-1');
+    expect(textOf(root.querySelector('h1'))).toBe('Einladung annehmen');
   });
 });

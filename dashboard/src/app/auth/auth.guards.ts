@@ -1,5 +1,5 @@
 import { inject } from '@angular/core';
-import { CanActivateFn, Router } from '@angular/router';
+import { CanActivateFn, CanMatchFn, Router } from '@angular/router';
 import { Role } from '@welcome-ruhr/contracts';
 import { AuthService } from './auth.service';
 
@@ -29,6 +29,16 @@ export const adminGuard: CanActivateFn = roleGuard(['admin']);
 
 /** Moderators and admins (sources, moderation, audit log). */
 export const moderatorGuard: CanActivateFn = roleGuard(['admin', 'moderator']);
+
+/** Ambassadors only (posts, channels, the public profile). */
+export const ambassadorGuard: CanActivateFn = roleGuard(['ambassador']);
+
+/** Matches a route for ambassadors only, so the same path can show them their own start page. */
+export const ambassadorMatch: CanMatchFn = async () => {
+  const auth = inject(AuthService);
+  await auth.ready();
+  return auth.role() === 'ambassador';
+};
 
 /** The sign-in page is for people who are not signed in yet. */
 export const signedOutGuard: CanActivateFn = async () => {

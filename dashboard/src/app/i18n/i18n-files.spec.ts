@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROLES } from '@welcome-ruhr/contracts';
 import { TranslationObject } from '@ngx-translate/core';
-import { readTranslations } from '../../testing/i18n';
+import { I18N_DIR, readTranslations } from '../../testing/i18n';
 import { LANGUAGES } from './language.service';
 
 /** "a.b.c" for every text in a nested translation object. */
@@ -48,8 +48,21 @@ describe('translation files', () => {
   /** Keys the code builds at run time ('roles.' + role), so the literal scan cannot see them. */
   const dynamicSections = ['roles.', 'language.'];
 
-  it('knows more languages than German', () => {
-    expect(others.length).toBeGreaterThan(0);
+  it('offers German, English, Turkish, Arabic and Ukrainian, each with its file and nothing else', () => {
+    expect(LANGUAGES.map((l) => l.code)).toEqual(['de', 'en', 'tr', 'ar', 'uk']);
+    const files = readdirSync(I18N_DIR).filter((name) => name.endsWith('.json')).sort();
+    expect(files).toEqual(['ar.json', 'de.json', 'en.json', 'tr.json', 'uk.json']);
+  });
+
+  it('writes Arabic right to left and the others left to right', () => {
+    expect(LANGUAGES.filter((l) => l.dir === 'rtl').map((l) => l.code)).toEqual(['ar']);
+  });
+
+  it.each(others)('%s is translated, not a copy of the German texts', (code) => {
+    const translations = readTranslations(code);
+    const same = keysOf(de).filter((key) => valueAt(de, key) === valueAt(translations, key));
+    // Names stay as they are (Welcome Ruhr, Widgets, Mastodon, …); everything else is translated.
+    expect(same.length).toBeLessThan(keysOf(de).length / 20);
   });
 
   it.each(others)('%s has exactly the keys of de', (code) => {

@@ -47,4 +47,23 @@ describe('LanguageService', () => {
     await TestBed.inject(LanguageService).init();
     expect(html.lang).toBe('de');
   });
+
+  it('turns the page right to left for Arabic, and back for Ukrainian', async () => {
+    const language = TestBed.inject(LanguageService);
+    await language.init();
+    await language.use('ar');
+    expect(html.lang).toBe('ar');
+    expect(html.dir).toBe('rtl');
+    expect(TestBed.inject(TranslateService).instant('shell.signOut')).not.toBe('Abmelden');
+
+    await language.use('uk');
+    expect(html.lang).toBe('uk');
+    expect(html.dir).toBe('ltr');
+  });
+
+  it('starts right to left when Arabic is remembered', async () => {
+    localStorage.setItem(LANGUAGE_STORAGE_KEY, 'ar');
+    await TestBed.inject(LanguageService).init();
+    expect(html.dir).toBe('rtl');
+  });
 });

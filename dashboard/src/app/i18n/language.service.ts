@@ -13,6 +13,9 @@ export interface Language {
 export const LANGUAGES: readonly Language[] = [
   { code: 'de', dir: 'ltr' },
   { code: 'en', dir: 'ltr' },
+  { code: 'tr', dir: 'ltr' },
+  { code: 'ar', dir: 'rtl' },
+  { code: 'uk', dir: 'ltr' },
 ];
 export const DEFAULT_LANGUAGE = 'de';
 export const LANGUAGE_STORAGE_KEY = 'wr.language';

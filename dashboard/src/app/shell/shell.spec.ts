@@ -36,6 +36,15 @@ describe('Shell', () => {
               { path: 'audit', component: StubPage },
               { path: 'topics', component: StubPage },
               { path: 'profile', component: StubPage },
+              { path: 'ambassador-profile', component: StubPage },
+              { path: 'posts', component: StubPage },
+              { path: 'posts/new', component: StubPage },
+              { path: 'channels', component: StubPage },
+              { path: 'inbox', component: StubPage },
+              { path: 'widgets', component: StubPage },
+              { path: 'services', component: StubPage },
+              { path: 'moderation/posts', component: StubPage },
+              { path: 'mail-outbox', component: StubPage },
             ],
           },
           { path: 'login', component: StubPage },
@@ -59,23 +68,61 @@ describe('Shell', () => {
 
   it('offers admins every page, the topics and the user administration included', async () => {
     const root = await openAs('admin');
-    expect(navLinks(root)).toEqual(['Übersicht', 'Moderation', 'Quellen', 'Protokoll', 'Themen', 'Benutzer', 'Profil']);
+    expect(navLinks(root)).toEqual([
+      'Übersicht',
+      'Moderation',
+      'Beiträge prüfen',
+      'Quellen',
+      'Anfragen',
+      'Widgets',
+      'Dienste',
+      'Protokoll',
+      'Themen',
+      'Benutzer',
+      'Postausgang',
+      'Profil',
+    ]);
     expect(root.querySelector('[data-testid="nav-users"]')?.getAttribute('href')).toBe('/users');
     expect(root.querySelector('[data-testid="nav-topics"]')?.getAttribute('href')).toBe('/topics');
+    expect(root.querySelector('[data-testid="nav-outbox"]')?.getAttribute('href')).toBe('/mail-outbox');
   });
 
-  it('offers moderators moderation, sources and the audit log, but not topics or users', async () => {
+  it('offers moderators moderation, post review, sources, requests, widgets, services and the audit log, but not topics, users or the outbox', async () => {
     const root = await openAs('moderator');
-    expect(navLinks(root)).toEqual(['Übersicht', 'Moderation', 'Quellen', 'Protokoll', 'Profil']);
-    const hrefs = ['nav-moderation', 'nav-sources', 'nav-audit'].map((id) =>
-      root.querySelector(`[data-testid="${id}"]`)?.getAttribute('href'),
+    expect(navLinks(root)).toEqual([
+      'Übersicht',
+      'Moderation',
+      'Beiträge prüfen',
+      'Quellen',
+      'Anfragen',
+      'Widgets',
+      'Dienste',
+      'Protokoll',
+      'Profil',
+    ]);
+    const hrefs = ['nav-moderation', 'nav-post-review', 'nav-sources', 'nav-inbox', 'nav-widgets', 'nav-services', 'nav-audit'].map(
+      (id) => root.querySelector(`[data-testid="${id}"]`)?.getAttribute('href'),
     );
-    expect(hrefs).toEqual(['/moderation', '/sources', '/audit']);
+    expect(hrefs).toEqual(['/moderation', '/moderation/posts', '/sources', '/inbox', '/widgets', '/services', '/audit']);
   });
 
-  it('offers an ambassador only the pages for their role', async () => {
+  it('offers an ambassador their posts, channels, requests and profile', async () => {
     const root = await openAs('ambassador');
-    expect(navLinks(root)).toEqual(['Übersicht', 'Profil']);
+    expect(navLinks(root)).toEqual(['Übersicht', 'Beiträge', 'Kanäle', 'Anfragen', 'Profil']);
+    expect(root.querySelector('[data-testid="nav-profile"]')?.getAttribute('href')).toBe('/ambassador-profile');
+  });
+
+  it('marks one link as current: the post review, not moderation; the composer under posts', async () => {
+    const review = await openAs('moderator', '/moderation/posts');
+    expect(Array.from(review.querySelectorAll('nav a[aria-current="page"]')).map(textOf)).toEqual(['Beiträge prüfen']);
+  });
+
+  it('counts an ambassador’s account page as part of their profile', async () => {
+    const root = await openAs('ambassador', '/profile');
+    expect(Array.from(root.querySelectorAll('nav a[aria-current="page"]')).map(textOf)).toEqual(['Profil']);
+    await TestBed.inject(Router).navigateByUrl('/posts/new');
+    await new Promise((resolve) => setTimeout(resolve));
+    expect(Array.from(root.querySelectorAll('nav a[aria-current="page"]')).map(textOf)).toEqual(['Beiträge']);
   });
 
   it('marks moderation as current on its sub-pages too', async () => {

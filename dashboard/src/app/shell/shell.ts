@@ -8,18 +8,18 @@ import {
   Injector,
   viewChild,
 } from '@angular/core';
-import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
-import { NavigationEnd, Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
+import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
+import { NavigationEnd, Router, RouterLink, RouterOutlet } from '@angular/router';
 import { TranslatePipe } from '@ngx-translate/core';
-import { filter, skip } from 'rxjs';
+import { filter, map, skip } from 'rxjs';
 import { AuthService } from '../auth/auth.service';
 import { LanguageSwitcher } from '../i18n/language-switcher/language-switcher';
-import { navLinksFor } from './navigation';
+import { isLinkActive, navLinksFor } from './navigation';
 
 /** The frame around every signed-in page: header, role-aware navigation, account, main content. */
 @Component({
   selector: 'wr-shell',
-  imports: [RouterOutlet, RouterLink, RouterLinkActive, TranslatePipe, LanguageSwitcher],
+  imports: [RouterOutlet, RouterLink, TranslatePipe, LanguageSwitcher],
   templateUrl: './shell.html',
   styleUrl: './shell.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -31,7 +31,18 @@ export class Shell {
   private readonly main = viewChild.required<ElementRef<HTMLElement>>('main');
 
   protected readonly user = this.auth.user;
-  protected readonly links = computed(() => navLinksFor(this.auth.role()));
+  private readonly url = toSignal(
+    this.router.events.pipe(
+      filter((event) => event instanceof NavigationEnd),
+      map(() => this.router.url),
+    ),
+    { initialValue: this.router.url },
+  );
+  /** Each link with whether it is the current page's (a page belongs to one link at most). */
+  protected readonly links = computed(() => {
+    const url = this.url();
+    return navLinksFor(this.auth.role()).map((link) => ({ ...link, active: isLinkActive(link, url) }));
+  });
 
   constructor() {
     // After moving between pages, start reading and tabbing at the new page's content.

@@ -67,3 +67,47 @@ export interface CreateWidgetPresetRequest {
 }
 
 export type UpdateWidgetPresetRequest = Partial<CreateWidgetPresetRequest>;
+
+/** The widget's default colours (light scheme), for previews and contrast checks in the configurator. */
+export const WIDGET_DEFAULT_COLORS = { accent: '#0b5cad', background: '#ffffff', text: '#1b1c20', onAccent: '#ffffff' } as const;
+
+function channel(value: number): number {
+  const c = value / 255;
+  return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+}
+
+function luminance(color: string): number | null {
+  const hex = /^#([0-9a-f]{3}|[0-9a-f]{6})$/i.exec(color)?.[1];
+  if (!hex) return null;
+  const full = hex.length === 3 ? [...hex].map((c) => c + c).join('') : hex;
+  const [r, g, b] = [0, 2, 4].map((i) => channel(parseInt(full.slice(i, i + 2), 16)));
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+}
+
+/** WCAG 2.1 contrast ratio of two `#rgb`/`#rrggbb` colours (1–21), or null when one is not such a colour. */
+export function contrastRatio(foreground: string, background: string): number | null {
+  const a = luminance(foreground);
+  const b = luminance(background);
+  if (a === null || b === null) return null;
+  return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+}
+
+/**
+ * The colour pairs of a preset that miss WCAG AA (4.5:1 for text): what the configurator warns about.
+ * Colours left out are the widget's defaults.
+ */
+export function contrastProblems(colors: WidgetColors): { pair: 'text/background' | 'accent/background' | 'button'; ratio: number }[] {
+  const text = colors.text ?? WIDGET_DEFAULT_COLORS.text;
+  const background = colors.background ?? WIDGET_DEFAULT_COLORS.background;
+  const accent = colors.accent ?? WIDGET_DEFAULT_COLORS.accent;
+  const pairs = [
+    ['text/background', text, background],
+    // The accent draws the focus ring on the background (3:1 would do for it; links and buttons need more).
+    ['accent/background', accent, background],
+    ['button', WIDGET_DEFAULT_COLORS.onAccent, accent],
+  ] as const;
+  return pairs
+    .map(([pair, a, b]) => ({ pair, ratio: contrastRatio(a, b) }))
+    .filter((p): p is { pair: (typeof pairs)[number][0]; ratio: number } => p.ratio !== null && p.ratio < 4.5)
+    .map((p) => ({ pair: p.pair, ratio: Math.round(p.ratio * 100) / 100 }));
+}

@@ -32,4 +32,23 @@ describe('LanguageSwitcher', () => {
     expect(TestBed.inject(TranslateService).instant('shell.signOut')).toBe('Sign out');
     expect(root.querySelector('[role="group"]')?.getAttribute('aria-label')).toBe('Language');
   });
+
+  it('offers all five languages, each named in itself, and switches to Arabic right to left', async () => {
+    const fixture = TestBed.createComponent(LanguageSwitcher);
+    fixture.detectChanges();
+    const root: HTMLElement = fixture.nativeElement;
+    const buttons = Array.from(root.querySelectorAll('button'));
+    expect(buttons.map((b) => [b.textContent?.trim(), b.getAttribute('lang')])).toEqual([
+      ['Deutsch', 'de'],
+      ['English', 'en'],
+      ['Türkçe', 'tr'],
+      ['العربية', 'ar'],
+      ['Українська', 'uk'],
+    ]);
+    getButton(root, 'العربية').click();
+    await fixture.whenStable();
+    expect(document.documentElement.dir).toBe('rtl');
+    expect(document.documentElement.lang).toBe('ar');
+    document.documentElement.dir = 'ltr';
+  });
 });

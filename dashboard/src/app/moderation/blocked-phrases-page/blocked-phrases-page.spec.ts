@@ -40,7 +40,11 @@ describe('BlockedPhrasesPage', () => {
       ['casino', 'Alle Sprachen'],
     ]);
     expect(page.querySelector('nav a[aria-current="page"]')).toBeNull(); // no router state in this test
-    expect(Array.from(page.querySelectorAll('nav a')).map(textOf)).toEqual(['Warteschlange', 'Gesperrte Begriffe']);
+    expect(Array.from(page.querySelectorAll('nav a')).map(textOf)).toEqual([
+      'Warteschlange',
+      'Beiträge prüfen',
+      'Gesperrte Begriffe',
+    ]);
   });
 
   it('adds a phrase, and asks for one when the field is empty', () => {

@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component } from '@angular/core';
 import { RouterLink, RouterLinkActive } from '@angular/router';
 import { TranslatePipe } from '@ngx-translate/core';
 
-/** Between the queue and the blocked phrases, the two parts of moderation. */
+/** Between the parts of moderation: the queue of items, the ambassadors' posts, the blocked phrases. */
 @Component({
   selector: 'wr-moderation-nav',
   imports: [RouterLink, RouterLinkActive, TranslatePipe],
@@ -16,6 +16,11 @@ import { TranslatePipe } from '@ngx-translate/core';
           [routerLinkActiveOptions]="{ exact: true }"
           >{{ 'moderationNav.queue' | translate }}</a
         >
+      </li>
+      <li>
+        <a routerLink="/moderation/posts" routerLinkActive="is-active" ariaCurrentWhenActive="page">{{
+          'moderationNav.posts' | translate
+        }}</a>
       </li>
       <li>
         <a routerLink="/moderation/rules" routerLinkActive="is-active" ariaCurrentWhenActive="page">{{

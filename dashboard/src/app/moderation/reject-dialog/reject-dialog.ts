@@ -13,6 +13,8 @@ export class RejectDialog {
   /** The one item's title; null when several are rejected together. */
   readonly itemTitle = input<string | null>(null);
   readonly count = input(1);
+  /** Translation key of the hint under the reason: who reads it. */
+  readonly hintKey = input('rejectDialog.hint');
   readonly confirmed = output<string>();
   readonly closed = output<void>();
 

@@ -31,7 +31,11 @@ describe('OverviewPage', () => {
     expect(Array.from(page.querySelectorAll('.city-list li')).map(textOf)).toEqual(['Herne', 'Mülheim an der Ruhr']);
     expect(Array.from(page.querySelectorAll('.page-links a')).map(textOf)).toEqual([
       'Moderation',
+      'Beiträge prüfen',
       'Quellen',
+      'Anfragen',
+      'Widgets',
+      'Dienste',
       'Protokoll',
       'Profil',
     ]);
@@ -44,13 +48,30 @@ describe('OverviewPage', () => {
       'Als Admin arbeiten Sie für alle Städte.',
     );
     const links = Array.from(page.querySelectorAll<HTMLAnchorElement>('.page-links a'));
-    expect(links.map(textOf)).toEqual(['Moderation', 'Quellen', 'Protokoll', 'Themen', 'Benutzer', 'Profil']);
+    expect(links.map(textOf)).toEqual([
+      'Moderation',
+      'Beiträge prüfen',
+      'Quellen',
+      'Anfragen',
+      'Widgets',
+      'Dienste',
+      'Protokoll',
+      'Themen',
+      'Benutzer',
+      'Postausgang',
+      'Profil',
+    ]);
     expect(links.map((a) => a.getAttribute('href'))).toEqual([
       '/moderation',
+      '/moderation/posts',
       '/sources',
+      '/inbox',
+      '/widgets',
+      '/services',
       '/audit',
       '/topics',
       '/users',
+      '/mail-outbox',
       '/profile',
     ]);
   });

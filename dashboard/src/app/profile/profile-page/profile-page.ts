@@ -3,12 +3,13 @@ import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { TranslatePipe } from '@ngx-translate/core';
 import { cityName } from '@welcome-ruhr/contracts';
 import { AuthService } from '../../auth/auth.service';
+import { ProfileNav } from '../../ambassador/profile-nav/profile-nav';
 import { ChangePasswordForm } from '../change-password-form/change-password-form';
 
 /** The signed-in person's own account: what the dashboard knows about them, and their password. */
 @Component({
   selector: 'wr-profile-page',
-  imports: [TranslatePipe, ChangePasswordForm],
+  imports: [TranslatePipe, ChangePasswordForm, ProfileNav],
   templateUrl: './profile-page.html',
   styleUrl: './profile-page.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,

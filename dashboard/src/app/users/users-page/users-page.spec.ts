@@ -262,4 +262,77 @@ describe('UsersPage', () => {
     fixture.detectChanges();
     expect(textOf(page.querySelector('[role="alert"] .notice'))).toBe('Not allowed.');
   });
+  it('invites a person by e-mail from beside the create button, and lists the invitations', () => {
+    showUsers([admin]);
+    getButton(page, 'Einladen').click();
+    fixture.detectChanges();
+    http.expectOne('/api/invitations').flush([
+      {
+        id: 'inv-0',
+        email: 'old@example.org',
+        name: 'Old',
+        role: 'moderator',
+        cities: ['essen'],
+        language: 'de',
+        status: 'pending',
+        expiresAt: new Date(Date.now() + 86_400_000).toISOString(),
+        acceptedAt: null,
+        createdAt: '2026-01-01T00:00:00.000Z',
+      },
+    ]);
+    fixture.detectChanges();
+    const form = page.querySelector('wr-invite-form') as HTMLElement;
+    expect(textOf(form.querySelector('[data-invitation-id="inv-0"] .badge'))).toBe('◷ Offen');
+
+    getButton(form, 'Einladung senden').click();
+    fixture.detectChanges();
+    expect(getByLabel(form, 'E-Mail').getAttribute('aria-invalid')).toBe('true');
+
+    type(getByLabel(form, 'E-Mail'), 'olena@example.org');
+    type(getByLabel(form, 'Name'), 'Olena');
+    choose(getByLabel<HTMLSelectElement>(form, 'Rolle'), 'ambassador');
+    choose(getByLabel<HTMLSelectElement>(form, 'Sprache der Einladung'), 'en');
+    fixture.detectChanges();
+    getByLabel(form, 'Bochum').click();
+    getButton(form, 'Einladung senden').click();
+    const request = http.expectOne({ method: 'POST', url: '/api/invitations' });
+    expect(request.request.body).toEqual({
+      email: 'olena@example.org',
+      name: 'Olena',
+      role: 'ambassador',
+      cities: ['bochum'],
+      language: 'en',
+    });
+    request.flush({
+      id: 'inv-1',
+      email: 'olena@example.org',
+      name: 'Olena',
+      role: 'ambassador',
+      cities: ['bochum'],
+      language: 'en',
+      status: 'pending',
+      expiresAt: new Date(Date.now() + 7 * 86_400_000).toISOString(),
+      acceptedAt: null,
+      createdAt: new Date().toISOString(),
+    });
+    fixture.detectChanges();
+    expect(textOf(page.querySelector('[role="status"]'))).toBe('Die Einladung an olena@example.org wurde gesendet.');
+    expect(form.querySelector('[data-invitation-id="inv-1"]')).not.toBeNull();
+
+    getButton(form, 'Einladung zurückziehen: old@example.org').click();
+    http.expectOne({ method: 'POST', url: '/api/invitations/inv-0/revoke' }).flush({
+      id: 'inv-0',
+      email: 'old@example.org',
+      name: 'Old',
+      role: 'moderator',
+      cities: ['essen'],
+      language: 'de',
+      status: 'revoked',
+      expiresAt: new Date().toISOString(),
+      acceptedAt: null,
+      createdAt: '2026-01-01T00:00:00.000Z',
+    });
+    fixture.detectChanges();
+    expect(textOf(form.querySelector('[data-invitation-id="inv-0"] .badge'))).toBe('✕ Zurückgezogen');
+  });
 });

@@ -12,25 +12,26 @@ import {
 } from '@angular/core';
 import { takeUntilDestroyed, toObservable } from '@angular/core/rxjs-interop';
 import { TranslatePipe } from '@ngx-translate/core';
-import { cityName, Role, ROLES, UserDto } from '@welcome-ruhr/contracts';
+import { cityName, InvitationDto, Role, ROLES, UserDto } from '@welcome-ruhr/contracts';
 import { catchError, map, Observable, of, switchMap, tap } from 'rxjs';
 import { AuthService } from '../../auth/auth.service';
 import { errorMessage, Message } from '../../shared/api-error';
 import { MessageText } from '../../shared/message/message';
 import { OTHER_CITY_OPTIONS, PARTNER_CITY_OPTIONS } from '../cities';
+import { InviteForm } from '../invite-form/invite-form';
 import { UserForm } from '../user-form/user-form';
 import { UserFilter, UsersService } from '../users.service';
 
 /** Wait this long after the last keystroke in the search field before asking the API. */
 export const SEARCH_DELAY_MS = 300;
 
-type Panel = { mode: 'create' } | { mode: 'edit'; user: UserDto } | null;
+type Panel = { mode: 'create' } | { mode: 'invite' } | { mode: 'edit'; user: UserDto } | null;
 type LoadResult = { users: UserDto[]; error: null } | { users: null; error: Message };
 
 /** Admins list, filter, create and edit users, and deactivate or reactivate them. */
 @Component({
   selector: 'wr-users-page',
-  imports: [TranslatePipe, MessageText, UserForm],
+  imports: [TranslatePipe, MessageText, UserForm, InviteForm],
   templateUrl: './users-page.html',
   styleUrl: './users-page.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -41,6 +42,7 @@ export class UsersPage {
   private readonly injector = inject(Injector);
   private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
   private readonly createButton = viewChild<ElementRef<HTMLButtonElement>>('createButton');
+  private readonly inviteButton = viewChild<ElementRef<HTMLButtonElement>>('inviteButton');
 
   protected readonly roles = ROLES;
   protected readonly partnerCities = PARTNER_CITY_OPTIONS;
@@ -60,6 +62,7 @@ export class UsersPage {
   protected readonly loadError = signal<Message | null>(null);
   protected readonly panel = signal<Panel>(null);
   protected readonly creating = computed(() => this.panel()?.mode === 'create');
+  protected readonly inviting = computed(() => this.panel()?.mode === 'invite');
   protected readonly editingUser = computed(() => {
     const panel = this.panel();
     return panel?.mode === 'edit' ? panel.user : null;
@@ -130,6 +133,16 @@ export class UsersPage {
     this.panel.set({ mode: 'create' });
   }
 
+  protected openInvite(): void {
+    this.status.set(null);
+    this.panel.set({ mode: 'invite' });
+  }
+
+  /** The invitation is on its way; the form stays open for the next one and lists it. */
+  protected invited(invitation: InvitationDto): void {
+    this.status.set({ key: 'users.invited', params: { email: invitation.email } });
+  }
+
   protected edit(user: UserDto): void {
     this.status.set(null);
     this.panel.set({ mode: 'edit', user });
@@ -183,7 +196,9 @@ export class UsersPage {
         const target =
           panel?.mode === 'edit'
             ? this.host.nativeElement.ownerDocument.getElementById(`edit-user-${panel.user.id}`)
-            : this.createButton()?.nativeElement;
+            : panel?.mode === 'invite'
+              ? this.inviteButton()?.nativeElement
+              : this.createButton()?.nativeElement;
         target?.focus();
       },
       { injector: this.injector },
