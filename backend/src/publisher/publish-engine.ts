@@ -57,10 +57,19 @@ export class PublishEngine {
       await leases.fail(delivery.id, `“${channel.name}” needs reconnecting (${reason.replace(/\.$/, '')}). Reconnect it, then press “Retry”.`, 'channel_needs_reconnect');
       return this.finish(delivery, 'failed');
     }
+    let accessToken: string;
+    try {
+      accessToken = secrets.open(channel.tokenEncrypted);
+    } catch {
+      // Sealed under another SECRET_KEY: no retry can read it.
+      await leases.fail(delivery.id, `The stored connection to “${channel.name}” cannot be read any more. Reconnect it, then press “Retry”.`, 'token_unreadable');
+      await this.deps.health.markNeedsReconnect(channel.id, 'the stored token cannot be read with this server’s SECRET_KEY');
+      return this.finish(delivery, 'failed');
+    }
     const sender = senders[channel.type];
     const context: SendContext = {
       delivery,
-      accessToken: secrets.open(channel.tokenEncrypted),
+      accessToken,
       imageUrl: delivery.post.imageUpdatedAt ? `${this.deps.publicUrl}/api/public/posts/${delivery.postId}/image?v=${delivery.post.imageUpdatedAt.getTime()}` : null,
       timeoutMs: this.deps.options.callTimeoutMs,
     };

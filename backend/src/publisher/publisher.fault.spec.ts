@@ -178,7 +178,7 @@ describe('exactly-once publishing when publishing processes die (in-process engi
 const withServer = process.env['DATABASE_URL'] ? describe : describe.skip;
 
 withServer('exactly-once publishing when backend processes are killed (child processes on PostgreSQL)', () => {
-  const CHILD_RUNS = Number(process.env['PUBLISHER_FAULT_CHILD_RUNS'] ?? 2);
+  const CHILD_RUNS = Number(process.env['PUBLISHER_FAULT_CHILD_RUNS'] ?? 1);
   const root = resolve(__dirname, '../../..');
   let world: World;
   const children = new Set<ChildProcess>();
