@@ -211,6 +211,8 @@ export class BenchFeedServer {
     this.servers = [];
     this.ports = [];
     this.counts = { requests: 0, ok: 0, notModified: 0, notFound: 0 };
+    /** performance.now() of the first request since the last reset. */
+    this.firstRequestAt = null;
   }
 
   async start() {
@@ -245,9 +247,11 @@ export class BenchFeedServer {
 
   resetCounts() {
     this.counts = { requests: 0, ok: 0, notModified: 0, notFound: 0 };
+    this.firstRequestAt = null;
   }
 
   handle(request, response) {
+    this.firstRequestAt ??= performance.now();
     this.counts.requests++;
     const feed = this.feeds.get((request.url ?? '/').split('?')[0]);
     if (!feed) {

@@ -216,6 +216,7 @@ async function refreshEmbedded(root, log) {
     const token2 = await adminToken(backend.url);
     const cpu = cpuMeter(backend);
     const refreshMs = (await waitUntilAll(fetchedSince(dueAt, token2), spawned, 50, 'second round (embedded)')) - healthyMs;
+    const waitForTickMs = feedServer.firstRequestAt - spawned - healthyMs;
     const used = cpu();
     const second = await outcomes(backend, token2);
     const memory = backend.memory();
@@ -224,7 +225,7 @@ async function refreshEmbedded(root, log) {
         `outcomes ${JSON.stringify(second.counts)}; peak ${memory.peakMb.toFixed(0)} MB; CPU backend ${used.backend.toFixed(1)} s, machine ${(used.machineBusy * 100).toFixed(0)} %`,
     );
     if (second.failing > 0) throw new Error(`${second.failing} sources failed in the second round: ${second.firstError}`);
-    return { importMs, firstMs, firstPeakMb, healthyMs, refreshMs, changed, server: { ...feedServer.counts }, outcomes: second.counts, peakMb: memory.peakMb, cpu: used };
+    return { importMs, firstMs, firstPeakMb, healthyMs, refreshMs, waitForTickMs, changed, server: { ...feedServer.counts }, outcomes: second.counts, peakMb: memory.peakMb, cpu: used };
   } finally {
     await backend?.stop();
     rmSync(dataDir, { recursive: true, force: true });
@@ -323,7 +324,7 @@ function report(server, refreshPg, refreshEmb, ingestPg, ingestEmb) {
   ];
   if (refreshEmb) {
     lines.push(
-      `| embedded (PGlite) | backend stopped, \`UPDATE … next_fetch_at = now()\` through PGlite, backend started again (healthy after ${seconds(refreshEmb.healthyMs)}); timed from healthy until every outcome is written (\`GET /api/sources\`, asked only once the feed server has answered every source) | **${seconds(refreshEmb.refreshMs)}** ${pass(refreshEmb.refreshMs < 60_000)} | (first tick 5 s after start) | ${rounds(refreshEmb)} | **${refreshEmb.peakMb.toFixed(0)} MB** ${pass(refreshEmb.peakMb < 400)} (the restarted process; the first process, through import and first round: ${refreshEmb.firstPeakMb.toFixed(0)} MB) | ${cpuText(refreshEmb.cpu, false)} | < 60 s, < 400 MB |`,
+      `| embedded (PGlite) | backend stopped, \`UPDATE … next_fetch_at = now()\` through PGlite, backend started again (healthy after ${seconds(refreshEmb.healthyMs)}); timed from healthy until every outcome is written (\`GET /api/sources\`, asked only once the feed server has answered every source) | **${seconds(refreshEmb.refreshMs)}** ${pass(refreshEmb.refreshMs < 60_000)} | ${seconds(refreshEmb.waitForTickMs)} (the first tick comes 5 s after start-up) | ${rounds(refreshEmb)} | **${refreshEmb.peakMb.toFixed(0)} MB** ${pass(refreshEmb.peakMb < 400)} (the restarted process; the first process, through import and first round: ${refreshEmb.firstPeakMb.toFixed(0)} MB) | ${cpuText(refreshEmb.cpu, false)} (the database runs inside the backend process) | < 60 s, < 400 MB |`,
     );
   }
   lines.push(
@@ -340,8 +341,13 @@ function report(server, refreshPg, refreshEmb, ingestPg, ingestEmb) {
   );
   if (ingestEmb) {
     lines.push(
-      `| embedded (PGlite) | ${fmt(ingestEmb.items)} (${ingestEmb.items / BIG_ITEMS} sources, to keep the suite under 5 minutes) | ${seconds(ingestEmb.ms)} | **${fmt(ingestEmb.items / (ingestEmb.ms / 1000))} items/s** | ${fmt(ingestEmb.medianFetchMs)} ms | ${ingestEmb.peakMb.toFixed(0)} MB | ${cpuText(ingestEmb.cpu, false)} |`,
+      `| embedded (PGlite, inside the backend process) | ${fmt(ingestEmb.items)} (${ingestEmb.items / BIG_ITEMS} sources, to keep the suite under 5 minutes) | ${seconds(ingestEmb.ms)} | **${fmt(ingestEmb.items / (ingestEmb.ms / 1000))} items/s** | ${fmt(ingestEmb.medianFetchMs)} ms | ${ingestEmb.peakMb.toFixed(0)} MB | ${cpuText(ingestEmb.cpu, false)} |`,
     );
   }
+  const perItem = (r) => `${((r.cpu.backend / r.items) * 1000).toFixed(2)} ms`;
+  lines.push(
+    '',
+    `**What limits it:** the backend's CPU time is about the wall time (PostgreSQL: ${perItem(ingestPg)} of backend CPU per item${ingestEmb ? `, embedded ${perItem(ingestEmb)} including the database` : ''}): the pipeline runs on Node's one thread, so more fetches at once do not help on this machine, and PostgreSQL is mostly idle. A CPU profile of the same workload taken apart from this suite (8 × 1,000 items, PostgreSQL, \`inspector\` sampling) put about 30 % of the backend's time in topic tagging (the taxonomy's keyword regular expressions), 25 % in language detection (tinyld), 8 % in sanitizing, 4 % in parsing and 6 % in garbage collection.`,
+  );
   return lines.join('\n');
 }

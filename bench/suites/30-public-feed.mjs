@@ -165,7 +165,10 @@ http {
     } catch {
       // not yet
     }
-    if (master.exitCode !== null || i > 100) throw new Error(`nginx did not start: ${stderr}`);
+    if (master.exitCode !== null || i > 100) {
+      master.kill('SIGKILL');
+      throw new Error(`nginx did not start: ${stderr}`);
+    }
     await sleep(50);
   }
   const version = spawnSync('nginx', ['-v'], { encoding: 'utf8' }).stderr.trim().replace('nginx version: nginx/', '');
