@@ -94,6 +94,7 @@ describe('<welcome-ruhr-feed>', () => {
     expect(heading.textContent).toBe('Welcome Ruhr – Aktuelles');
     expect(region.lang).toBe('de');
     expect(region.dir).toBe('ltr');
+    expect(region.hasAttribute('aria-busy')).toBe(false);
     expect(root.querySelectorAll('ul[role=list] > li')).toHaveLength(2);
     expect(portal.feedRequests()[0].url).toBe(`${ORIGIN}/api/public/feed?city=essen&topic=work&lang=de%2Ctr&kind=partner&limit=2`);
   });
@@ -175,6 +176,7 @@ describe('<welcome-ruhr-feed>', () => {
     await new Promise((r) => setTimeout(r, 20));
     const status = element.shadowRoot!.querySelector('[role=status]')!;
     expect(status.textContent).toContain('The news could not be loaded.');
+    expect(element.shadowRoot!.querySelector('section')!.hasAttribute('aria-busy')).toBe(false);
 
     portal.failFeed = false;
     portal.pages.set('', { items: [item(1)], nextCursor: null });

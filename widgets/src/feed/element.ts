@@ -154,6 +154,8 @@ export class WelcomeRuhrFeed extends HTMLElement {
       {
         class: `r ${config.layout} ${config.theme}`,
         'aria-labelledby': 'h',
+        // Busy until the first page (or the error) is shown; assistive technology waits for it.
+        'aria-busy': 'true',
         lang: this.language,
         dir: directionOf(this.language),
         part: 'region',
@@ -217,6 +219,7 @@ export class WelcomeRuhrFeed extends HTMLElement {
     this.pages = 1;
     this.renderItems(view);
     this.setStatus(this.items.length === 0 ? view.texts.empty : '');
+    view.region.removeAttribute('aria-busy');
   }
 
   private showError(view: View): void {
@@ -228,6 +231,7 @@ export class WelcomeRuhrFeed extends HTMLElement {
     const retry = h(this.ownerDocument, 'button', { type: 'button', part: 'retry' }, texts.retry);
     retry.addEventListener('click', () => void this.load());
     status.append(retry);
+    view.region.removeAttribute('aria-busy');
   }
 
   /** Reuses the entry of every item whose data did not change, so a refresh keeps focus and scroll. */
