@@ -67,6 +67,9 @@ export function contactForm(
   onClose: () => void,
 ): HTMLFormElement {
   const p = `f${++ids}`;
+  // The portal refuses a form sent sooner than minFillSeconds after its token was issued (a bot's speed);
+  // a quick person (autofill, a short question) waits out the rest while the form says "sending".
+  const shownAt = Date.now();
   const inputs: Record<string, HTMLInputElement | HTMLTextAreaElement> = {};
   const errorsOut: Record<string, HTMLElement> = {};
   const field = (name: 'name' | 'email' | 'message', type: string) => {
@@ -132,6 +135,8 @@ export function contactForm(
       send.disabled = true;
       status.textContent = t['formSending'];
       try {
+        const early = notice.minFillSeconds * 1000 - (Date.now() - shownAt);
+        if (early > 0) await new Promise((resolve) => setTimeout(resolve, early));
         const response = await fetch(apiUrl(origin, '/api/public/contact-requests'), {
           ...PRIVATE,
           method: 'POST',

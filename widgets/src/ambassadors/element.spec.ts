@@ -21,8 +21,9 @@ const notice: PrivacyNoticeDto = {
   text: 'Absatz eins.\n\nAbsatz <b>zwei</b>.',
   consentLabel: 'Ich stimme zu.',
   formToken: 'signed-token',
-  minFillSeconds: 3,
+  minFillSeconds: 0,
 };
+let minFillSeconds: number;
 
 let people: PublicAmbassadorDto[];
 let contactAnswer: { status: number; body?: unknown };
@@ -36,9 +37,10 @@ beforeAll(() => {
 beforeEach(() => {
   people = [ambassador(1), ambassador(2, { languages: ['ar'], bio: { ar: 'سيرة' }, photoUrl: 'https://evil.example/p.jpg' }), ambassador(3, { languages: ['uk'] })];
   contactAnswer = { status: 201, body: { received: true } };
+  minFillSeconds = 0;
   portal = fakePortal((url) => {
     if (url.pathname === '/api/public/ambassadors') return { status: 200, body: people };
-    if (url.pathname === '/api/public/privacy-notice') return { status: 200, body: notice };
+    if (url.pathname === '/api/public/privacy-notice') return { status: 200, body: { ...notice, minFillSeconds } };
     if (url.pathname === '/api/public/contact-requests') return contactAnswer;
     return undefined;
   });
@@ -158,5 +160,19 @@ describe('<welcome-ruhr-ambassadors>', () => {
     expect(email.hasAttribute('aria-invalid')).toBe(false);
     expect(form.querySelector('[role=status]')!.textContent).toBe('Too many requests. Please try again later.');
     expect(root.querySelector('[part=success]')).toBeNull();
+  });
+  it('waits out the portal’s minimum fill time when a quick person sends at once, saying it is sending', async () => {
+    minFillSeconds = 0.4;
+    const root = await mount('lang="en"');
+    const form = await openForm(root);
+    fill(form, { name: 'Olena', email: 'olena@example.org', message: 'Привіт', consent: true });
+    form.dispatchEvent(new Event('submit', { cancelable: true }));
+    await settle(5);
+    expect(contactRequests()).toHaveLength(0);
+    expect(form.querySelector('[role=status]')!.textContent).toBe('Sending …');
+    await new Promise((r) => setTimeout(r, 450));
+    await settle(5);
+    expect(contactRequests()).toHaveLength(1);
+    expect(root.querySelector('[part=success]')).not.toBeNull();
   });
 });
