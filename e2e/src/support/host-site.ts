@@ -52,16 +52,16 @@ export class HostSite {
   }
 }
 
-/** A city site's page with the two lines of the embed snippet in it. */
-export function cityPage(portal: string, widget: string, options: { lang?: string; dir?: string; title?: string } = {}): string {
-  const { lang = 'de', dir, title = 'Neu in Essen – Stadt Essen' } = options;
+/** A city site's page with the two lines of the embed snippet in it (`script`: the widget's file under /widgets/). */
+export function cityPage(portal: string, widget: string, options: { lang?: string; dir?: string; title?: string; script?: string } = {}): string {
+  const { lang = 'de', dir, title = 'Neu in Essen – Stadt Essen', script = 'feed.js' } = options;
   return `<!doctype html>
 <html lang="${lang}"${dir ? ` dir="${dir}"` : ''}>
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title}</title></head>
 <body>
 <header><h1>${title}</h1></header>
 <main>
-<script type="module" src="${portal}/widgets/feed.js"></script>
+<script type="module" src="${portal}/widgets/${script}"></script>
 ${widget}
 </main>
 </body>
