@@ -1,17 +1,38 @@
 import { provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
-import { Component } from '@angular/core';
+import { HttpTestingController, provideHttpClientTesting, TestRequest } from '@angular/common/http/testing';
+import { Component, signal } from '@angular/core';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideRouter, Router } from '@angular/router';
-import { PostDto } from '@welcome-ruhr/contracts';
+import { PostDto, PublicFeedItem } from '@welcome-ruhr/contracts';
+import { AuthService } from '../../auth/auth.service';
 import { wait } from '../../../testing/content';
-import { descriptionOf, getButton, getByLabel, textOf, type } from '../../../testing/dom';
+import { descriptionOf, getButton, getByLabel, queryButtons, textOf, type } from '../../../testing/dom';
 import { provideTestTranslations } from '../../../testing/i18n';
 import { newChannel, newPost } from '../../../testing/posts';
+import { newUser } from '../../../testing/users';
 import { PostComposer } from './post-composer';
 
 @Component({ template: '' })
 class StubPage {}
+
+/** An approved item of the portal's feed. */
+function feedItem(overrides: Partial<PublicFeedItem> = {}): PublicFeedItem {
+  return {
+    id: 'i-welcome',
+    title: 'Welcome Days an der UDE',
+    summary: 'Für neue internationale Studierende.',
+    html: '<p>Für neue internationale Studierende.</p>',
+    url: 'https://www.uni-due.de/news/welcome-days',
+    imageUrl: null,
+    publishedAt: '2026-04-20T08:00:00.000Z',
+    language: 'de',
+    topics: ['education'],
+    cities: ['essen'],
+    pinned: false,
+    source: { name: 'Uni Duisburg-Essen', type: 'rss', kind: 'partner' },
+    ...overrides,
+  };
+}
 
 /** Without the direction isolates around names (U+2068, U+2069), which only matter to the eye. */
 function plain(text: string): string {
@@ -39,6 +60,7 @@ describe('PostComposer', () => {
         provideHttpClientTesting(),
         provideTestTranslations('de'),
         provideRouter([{ path: 'posts', component: StubPage }]),
+        { provide: AuthService, useValue: { user: signal(newUser({ role: 'ambassador', cities: ['essen'] })) } },
       ],
     });
     http = TestBed.inject(HttpTestingController);
@@ -194,5 +216,241 @@ describe('PostComposer', () => {
     expect(patch.request.body).toEqual({ text: 'Neuer Text', link: null, channelIds: ['c-md'], asSoonAsApproved: true });
     patch.flush({ ...draft, text: 'Neuer Text' });
     http.expectOne({ method: 'POST', url: '/api/posts/p-7/submit' }).flush({ ...draft, status: 'pending_review' });
+  });
+
+  describe('sharing an item of the portal’s feed', () => {
+    const welcomeDays = feedItem();
+    const languageCafe = feedItem({ id: 'i-cafe', title: 'Sprachcafé', url: 'https://www.essen.de/sprachcafe' });
+    const shareLabel = 'Einen Eintrag aus dem Feed des Portals teilen';
+
+    function feedRequest(): TestRequest {
+      return http.expectOne((r) => r.method === 'GET' && r.url === '/api/public/feed');
+    }
+
+    function openPicker(): void {
+      const toggle = getButton(page, shareLabel);
+      expect(toggle.getAttribute('aria-expanded')).toBe('false');
+      toggle.click();
+      fixture.detectChanges();
+      expect(toggle.getAttribute('aria-expanded')).toBe('true');
+      const request = feedRequest();
+      expect(request.request.params.get('city')).toBe('essen'); // her cities first
+      request.flush({ items: [languageCafe, welcomeDays], nextCursor: null });
+      fixture.detectChanges();
+    }
+
+    function pick(id: string): void {
+      page.querySelector<HTMLButtonElement>(`button[data-item-id="${id}"]`)?.click();
+      fixture.detectChanges();
+    }
+
+    /** With an item shared, the text is her comment on it. */
+    function comment(text: string): void {
+      type(getByLabel(page, 'Ihr Kommentar') as unknown as HTMLInputElement, text);
+      fixture.detectChanges();
+    }
+
+    function sharedCard(): HTMLElement | null {
+      return page.querySelector('#composer-shared-item');
+    }
+
+    it('shares the chosen item with her comment: sends its id and no link', () => {
+      open();
+      check('@ayse@social.example (Mastodon)');
+      write('Ich bin auch da!');
+      type(getByLabel(page, 'Link (optional)'), 'https://example.org/mein-link');
+      fixture.detectChanges();
+
+      openPicker();
+      pick('i-welcome');
+
+      // The item takes the link field's place, and the focus moves to it.
+      expect(page.querySelector('#composer-link')).toBeNull();
+      expect(page.querySelector('wr-feed-item-picker')).toBeNull();
+      expect(document.activeElement).toBe(sharedCard());
+      expect(textOf(page.querySelector('#composer-shared-title'))).toBe('Welcome Days an der UDE');
+      expect(textOf(sharedCard())).toContain('Uni Duisburg-Essen');
+      expect(sharedCard()?.querySelector('a')?.getAttribute('href')).toBe('https://www.uni-due.de/news/welcome-days');
+      expect(sharedCard()?.querySelector('time')?.getAttribute('datetime')).toBe('2026-04-20T08:00:00.000Z');
+      expect((getByLabel(page, 'Ihr Kommentar') as unknown as HTMLTextAreaElement).value).toBe('Ich bin auch da!');
+      // Mastodon gets the item's link appended: 16 + 2 + 23.
+      expect(counters()).toEqual(['Mastodon „@ayse@social.example“: 41 von 500 Zeichen']);
+      expect(page.querySelector('article.preview .preview__text')?.textContent).toBe(
+        'Ich bin auch da!\n\nhttps://www.uni-due.de/news/welcome-days',
+      );
+
+      check('Sobald freigegeben');
+      getButton(page, 'Zur Prüfung senden').click();
+      const request = http.expectOne({ method: 'POST', url: '/api/posts' });
+      expect(request.request.body).toEqual({
+        text: 'Ich bin auch da!',
+        itemId: 'i-welcome',
+        channelIds: ['c-md'],
+        asSoonAsApproved: true,
+      });
+      request.flush(newPost({ status: 'pending_review', itemId: 'i-welcome', link: welcomeDays.url }));
+    });
+
+    it('marks the shared item in the list, and gives the link field back when the choice is removed', () => {
+      open();
+      check('Ayşe in Dortmund (Facebook-Seite)');
+      write('Hallo');
+      type(getByLabel(page, 'Link (optional)'), 'https://example.org/mein-link');
+      fixture.detectChanges();
+      openPicker();
+      pick('i-welcome');
+
+      getButton(page, 'Anderen Eintrag wählen').click();
+      fixture.detectChanges();
+      feedRequest().flush({ items: [languageCafe, welcomeDays], nextCursor: null });
+      fixture.detectChanges();
+      const pressed = Array.from(page.querySelectorAll('button[aria-pressed="true"]')).map((b) => b.getAttribute('data-item-id'));
+      expect(pressed).toEqual(['i-welcome']);
+
+      getButton(page, 'Eintrag entfernen').click();
+      fixture.detectChanges();
+      expect(sharedCard()).toBeNull();
+      expect(getByLabel(page, 'Link (optional)').value).toBe('https://example.org/mein-link');
+      expect(document.activeElement).toBe(getButton(page, shareLabel));
+
+      getButton(page, 'Als Entwurf speichern').click();
+      const request = http.expectOne({ method: 'POST', url: '/api/posts' });
+      expect(request.request.body).toEqual({
+        text: 'Hallo',
+        link: 'https://example.org/mein-link',
+        channelIds: ['c-fb'],
+        draft: true,
+      });
+      request.flush(newPost({ status: 'draft' }));
+    });
+
+    it('opens with ?item= already sharing that item, and shows the API’s refusal of it', () => {
+      open({ item: 'i-welcome' });
+      expect(textOf(page.querySelector('.share p[role="status"]'))).toBe('Der Eintrag zum Teilen wird geladen …');
+      const lookup = feedRequest();
+      expect(lookup.request.params.get('limit')).toBe('50');
+      expect(lookup.request.params.has('city')).toBe(false);
+      lookup.flush({ items: [languageCafe, welcomeDays], nextCursor: 'c-2' });
+      fixture.detectChanges();
+
+      expect(textOf(page.querySelector('#composer-shared-title'))).toBe('Welcome Days an der UDE');
+      expect(page.querySelector('#composer-link')).toBeNull();
+
+      check('Ayşe in Dortmund (Facebook-Seite)');
+      comment('Kommt vorbei!');
+      getButton(page, 'Als Entwurf speichern').click();
+      const request = http.expectOne({ method: 'POST', url: '/api/posts' });
+      expect(request.request.body).toEqual({ text: 'Kommt vorbei!', itemId: 'i-welcome', channelIds: ['c-fb'], draft: true });
+      request.flush(
+        {
+          statusCode: 400,
+          code: 'VALIDATION_FAILED',
+          message: 'Bitte prüfen Sie die Eingaben.',
+          fields: [{ field: 'itemId', problem: 'itemId must be the id of an approved item of the portal’s feed' }],
+        },
+        { status: 400, statusText: 'Bad Request' },
+      );
+      fixture.detectChanges();
+
+      expect(textOf(page.querySelector('#composer-item-error'))).toBe(
+        'itemId must be the id of an approved item of the portal’s feed',
+      );
+      expect(sharedCard()?.getAttribute('aria-describedby')).toBe('composer-item-error');
+      expect(document.activeElement).toBe(sharedCard());
+    });
+
+    it('says when the item of ?item= is not among the feed’s recent items, and offers the link field', () => {
+      open({ item: 'i-gone' });
+      feedRequest().flush({ items: [languageCafe], nextCursor: null });
+      fixture.detectChanges();
+
+      expect(textOf(page.querySelector('.notice--warning'))).toBe(
+        'Der Eintrag zum Teilen ist nicht unter den neuesten Einträgen des Feeds. Wählen Sie einen über „Einen Eintrag aus dem Feed des Portals teilen“.',
+      );
+      expect(sharedCard()).toBeNull();
+      expect(getByLabel(page, 'Link (optional)')).toBeTruthy();
+    });
+
+    it('edits a post that shares an item: shows the item, offers no link field, and sends no link', () => {
+      const shared = newPost({
+        id: 'p-9',
+        status: 'scheduled',
+        text: 'Welcome Days – ich bin auch da!',
+        itemId: 'i-welcome',
+        link: 'https://www.uni-due.de/news/welcome-days',
+        scheduledAt: '2099-06-01T07:30:00.000Z',
+        deliveries: [],
+      });
+      open({ id: 'p-9' });
+      http.expectOne('/api/posts/p-9').flush(shared);
+      fixture.detectChanges();
+      const lookup = feedRequest();
+      expect(lookup.request.params.get('limit')).toBe('50');
+      lookup.flush({ items: [welcomeDays], nextCursor: null });
+      fixture.detectChanges();
+
+      expect(textOf(page.querySelector('#composer-shared-title'))).toBe('Welcome Days an der UDE');
+      expect(page.querySelector('#composer-link')).toBeNull();
+      expect(queryButtons(page, shareLabel)).toEqual([]);
+      expect(queryButtons(page, 'Eintrag entfernen')).toEqual([]);
+      expect(textOf(sharedCard())).toContain('Eintrag und Link lassen sich nicht ändern.');
+
+      check('Ayşe in Dortmund (Facebook-Seite)');
+      comment('Welcome Days – wir sehen uns!');
+      getButton(page, 'Änderungen speichern').click();
+      const patch = http.expectOne({ method: 'PATCH', url: '/api/posts/p-9' });
+      expect(patch.request.body).toEqual({
+        text: 'Welcome Days – wir sehen uns!',
+        channelIds: ['c-fb'],
+        asSoonAsApproved: false,
+        scheduledAt: '2099-06-01T07:30:00.000Z',
+      });
+      expect('link' in patch.request.body).toBe(false);
+      patch.flush({ ...shared, text: 'Welcome Days – wir sehen uns!' });
+    });
+
+    it('writes a rejected shared post again with the same item, which she may remove', () => {
+      open({ from: 'p-3' });
+      http.expectOne('/api/posts/p-3').flush(
+        newPost({
+          id: 'p-3',
+          status: 'rejected',
+          text: 'Alter Kommentar',
+          itemId: 'i-welcome',
+          link: 'https://www.uni-due.de/news/welcome-days',
+          rejectReason: 'Bitte ohne Emojis.',
+        }),
+      );
+      fixture.detectChanges();
+      feedRequest().flush({ items: [welcomeDays], nextCursor: null });
+      fixture.detectChanges();
+
+      expect(textOf(page.querySelector('#composer-shared-title'))).toBe('Welcome Days an der UDE');
+      check('Ayşe in Dortmund (Facebook-Seite)');
+      getButton(page, 'Als Entwurf speichern').click();
+      const request = http.expectOne({ method: 'POST', url: '/api/posts' });
+      expect(request.request.body).toEqual({ text: 'Alter Kommentar', itemId: 'i-welcome', channelIds: ['c-fb'], draft: true });
+      request.flush(newPost({ status: 'draft' }));
+
+      // The composer outlives the navigation in this test: the choice can still be removed.
+      getButton(page, 'Eintrag entfernen').click();
+      fixture.detectChanges();
+      expect(getByLabel(page, 'Link (optional)').value).toBe(''); // the item's link was never hers
+    });
+
+    it('still shows the link of a shared item that is no longer among the recent ones', () => {
+      open({ id: 'p-9' });
+      http
+        .expectOne('/api/posts/p-9')
+        .flush(newPost({ id: 'p-9', status: 'draft', itemId: 'i-old', link: 'https://www.essen.de/alt' }));
+      fixture.detectChanges();
+      feedRequest().flush({ items: [welcomeDays], nextCursor: null });
+      fixture.detectChanges();
+
+      expect(page.querySelector('#composer-shared-title')).toBeNull();
+      expect(textOf(sharedCard())).toContain('Titel und Quelle des Eintrags sind nicht mehr unter den neuesten Einträgen');
+      expect(sharedCard()?.querySelector('a')?.getAttribute('href')).toBe('https://www.essen.de/alt');
+      expect(page.querySelector('#composer-link')).toBeNull();
+    });
   });
 });

@@ -26,8 +26,10 @@ import {
   POST_LENGTH_LIMITS,
   PostDto,
   postLength,
+  PublicFeedItem,
 } from '@welcome-ruhr/contracts';
 import { concatMap, Observable, of } from 'rxjs';
+import { AuthService } from '../../auth/auth.service';
 import { CHANNEL_STATUS_LOOKS, CHANNEL_TYPE_KEYS } from '../../channels/channel-labels';
 import { ChannelsService } from '../../channels/channels.service';
 import { LanguageService } from '../../i18n/language.service';
@@ -36,11 +38,21 @@ import { isolate } from '../../shared/bidi';
 import { Dialog } from '../../shared/dialog/dialog';
 import { MessageText } from '../../shared/message/message';
 import { StateBadge } from '../../shared/state-badge/state-badge';
+import { TimeText } from '../../shared/time/time';
+import { FeedItemPicker } from '../feed-item-picker/feed-item-picker';
+import { PortalFeedService } from '../portal-feed.service';
 import { POST_STATUS_LOOKS } from '../post-labels';
 import { PostsService } from '../posts.service';
 
 type Timing = 'at' | 'asap';
 type Intent = 'draft' | 'review' | 'save';
+
+/** The portal item a post shares: its link is the post's link; the details only once looked up. */
+interface SharedItem {
+  id: string;
+  url: string | null;
+  details: PublicFeedItem | null;
+}
 
 interface ChannelLength {
   channel: ChannelDto;
@@ -68,22 +80,25 @@ function isWebAddress(value: string): boolean {
  * Writes or edits a post: text with a length counter per chosen channel (Mastodon counts links as 23
  * characters) and a preview as each channel will show it, an optional link and image, the channels,
  * and a time or "as soon as approved". Saved as a draft or sent for review; over-long text is stopped
- * before it reaches the API.
+ * before it reaches the API. Instead of a link of her own, a new post can share an item of the portal's
+ * feed (the text is then her comment); a post keeps the item it shares.
  */
 @Component({
   selector: 'wr-post-composer',
-  imports: [TranslatePipe, RouterLink, MessageText, Dialog, StateBadge],
+  imports: [TranslatePipe, RouterLink, MessageText, Dialog, StateBadge, TimeText, FeedItemPicker],
   templateUrl: './post-composer.html',
   styleUrl: './post-composer.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class PostComposer {
   private readonly postsApi = inject(PostsService);
+  private readonly feed = inject(PortalFeedService);
   private readonly router = inject(Router);
   private readonly language = inject(LanguageService);
   private readonly document = inject(DOCUMENT);
   private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
   private readonly injector = inject(Injector);
+  private readonly auth = inject(AuthService);
 
   /** From the route: the post to edit. */
   readonly id = input<string | undefined>();
@@ -91,6 +106,8 @@ export class PostComposer {
   readonly from = input<string | undefined>();
   /** From the query (the calendar): the day to plan for, YYYY-MM-DD. */
   readonly date = input<string | undefined>();
+  /** From the query: the id of an item of the portal's feed to share. */
+  readonly item = input<string | undefined>();
 
   protected readonly channelTypeKeys = CHANNEL_TYPE_KEYS;
   protected readonly channelStatusLooks = CHANNEL_STATUS_LOOKS;
@@ -115,6 +132,13 @@ export class PostComposer {
   protected readonly image = signal<{ file: File; url: string | null } | null>(null);
   protected readonly removeImage = signal(false);
   protected readonly existingImageBroken = signal(false);
+  protected readonly shared = signal<SharedItem | null>(null);
+  protected readonly pickerOpen = signal(false);
+  protected readonly itemLoading = signal(false);
+  /** Why the item of `?item=` is not shared. */
+  protected readonly itemProblem = signal<Message | null>(null);
+  /** The feed starts with the ambassador's own cities. */
+  protected readonly myCities = computed(() => this.auth.user()?.cities ?? []);
 
   protected readonly fieldErrors = signal<FieldMessages>({});
   protected readonly error = signal<Message | null>(null);
@@ -122,6 +146,14 @@ export class PostComposer {
   protected readonly confirmWithdraw = signal(false);
 
   protected readonly editing = computed(() => this.post() !== null);
+  /** The API takes an item only with a new post, and keeps it: no other item, no link of its own. */
+  protected readonly sharedFixed = computed(() => !!this.post()?.itemId);
+  protected readonly canShare = computed(() => this.post() === null);
+  /** The link the post carries: the shared item's, else the one she wrote. */
+  protected readonly postLink = computed(() => {
+    const shared = this.shared();
+    return shared ? (shared.url ?? '') : this.link().trim();
+  });
   protected readonly isDraft = computed(() => {
     const post = this.post();
     return post === null || post.status === 'draft';
@@ -141,7 +173,7 @@ export class PostComposer {
   });
   protected readonly lengths = computed((): ChannelLength[] => {
     const text = this.text();
-    const link = this.link().trim() || null;
+    const link = this.postLink() || null;
     return this.selected().map((channel) => {
       const length = postLength(channel.type, text, link);
       const limit = POST_LENGTH_LIMITS[channel.type];
@@ -157,11 +189,11 @@ export class PostComposer {
   );
   protected readonly previews = computed(() => {
     const text = this.text();
-    const link = this.link().trim() || null;
+    const link = this.postLink() || null;
     return this.selected().map((channel) => ({ channel, text: channelText(channel.type, text, link) }));
   });
   protected readonly hasMastodonLink = computed(
-    () => this.link().trim() !== '' && this.selected().some((c) => c.type === 'mastodon'),
+    () => this.postLink() !== '' && this.selected().some((c) => c.type === 'mastodon'),
   );
   protected readonly imagePreview = computed(() => {
     const image = this.image();
@@ -193,6 +225,10 @@ export class PostComposer {
       untracked(() => this.loadPost(id, copy));
     });
     effect(() => {
+      const item = this.item();
+      if (item && !this.id() && !this.from()) untracked(() => this.prefillItem(item));
+    });
+    effect(() => {
       const date = this.date();
       if (date && /^\d{4}-\d{2}-\d{2}$/.test(date)) untracked(() => this.scheduledAt.set(`${date}T09:00`));
     });
@@ -208,8 +244,10 @@ export class PostComposer {
         if (copy) this.source.set(post);
         else this.post.set(post);
         this.text.set(post.text);
-        this.link.set(post.link ?? '');
+        // A shared item's link is the item's, not one she wrote: removing the item leaves the field empty.
+        this.link.set(post.itemId ? '' : (post.link ?? ''));
         this.channelIds.set(post.deliveries.map((d) => d.channelId));
+        if (post.itemId) this.shareFromPost(post.itemId, post.link);
         if (!copy || post.scheduledAt) {
           this.timing.set(post.asSoonAsApproved ? 'asap' : 'at');
           this.scheduledAt.set(post.scheduledAt && !copy ? toLocalInput(post.scheduledAt) : '');
@@ -219,6 +257,35 @@ export class PostComposer {
         this.loading.set(false);
         this.loadError.set(errorMessage(error));
       },
+    });
+  }
+
+  /** `?item=`: shares the item when it is among the feed's recent items. */
+  private prefillItem(id: string): void {
+    this.itemLoading.set(true);
+    this.itemProblem.set(null);
+    this.feed.find(id).subscribe({
+      next: (item) => {
+        this.itemLoading.set(false);
+        if (item?.url) this.shared.set({ id: item.id, url: item.url, details: item });
+        else this.itemProblem.set({ key: 'composer.itemNotFound' });
+      },
+      error: (error: unknown) => {
+        this.itemLoading.set(false);
+        this.itemProblem.set(errorMessage(error));
+      },
+    });
+  }
+
+  /** A saved post knows only the item's id and link; its title and source are looked up, if still recent. */
+  private shareFromPost(id: string, link: string | null): void {
+    this.shared.set({ id, url: link, details: null });
+    this.feed.find(id).subscribe({
+      next: (item) => {
+        if (item) this.shared.update((shared) => (shared?.id === id ? { ...shared, details: item } : shared));
+      },
+      // Without the details the link still shows what is shared.
+      error: () => undefined,
     });
   }
 
@@ -232,6 +299,26 @@ export class PostComposer {
   protected setLink(value: string): void {
     this.link.set(value);
     this.clearFieldError('link');
+  }
+
+  protected togglePicker(): void {
+    this.pickerOpen.update((open) => !open);
+  }
+
+  protected chooseItem(item: PublicFeedItem): void {
+    this.shared.set({ id: item.id, url: item.url, details: item });
+    this.pickerOpen.set(false);
+    this.itemProblem.set(null);
+    this.clearFieldError('itemId');
+    this.clearFieldError('link');
+    this.focus('#composer-shared-item');
+  }
+
+  protected removeShared(): void {
+    this.shared.set(null);
+    this.pickerOpen.set(false);
+    this.clearFieldError('itemId');
+    this.focus('#composer-share-toggle');
   }
 
   protected toggleChannel(id: string, checked: boolean): void {
@@ -338,7 +425,7 @@ export class PostComposer {
       };
     }
     const link = this.link().trim();
-    if (link && !isWebAddress(link)) errors['link'] = { key: 'composer.invalidLink' };
+    if (!this.shared() && link && !isWebAddress(link)) errors['link'] = { key: 'composer.invalidLink' };
     if (this.channelIds().length === 0) errors['channelIds'] = { key: 'composer.chooseChannel' };
     if (this.timing() === 'at') {
       const value = this.scheduledAt();
@@ -356,11 +443,12 @@ export class PostComposer {
     const asap = this.timing() === 'asap';
     const scheduledAt = !asap && this.scheduledAt() ? new Date(this.scheduledAt()).toISOString() : undefined;
     const existing = this.post();
+    const shared = this.shared();
     let saved: Observable<PostDto>;
     if (existing) {
       saved = this.postsApi.update(existing.id, {
         text,
-        link: link || null,
+        ...(existing.itemId ? {} : { link: link || null }),
         channelIds: this.channelIds(),
         asSoonAsApproved: asap,
         ...(scheduledAt ? { scheduledAt } : {}),
@@ -368,7 +456,7 @@ export class PostComposer {
     } else {
       saved = this.postsApi.create({
         text,
-        ...(link ? { link } : {}),
+        ...(shared ? { itemId: shared.id } : link ? { link } : {}),
         channelIds: this.channelIds(),
         ...(asap ? { asSoonAsApproved: true } : {}),
         ...(scheduledAt ? { scheduledAt } : {}),
@@ -411,12 +499,12 @@ export class PostComposer {
   }
 
   private focusFirstInvalid(): void {
-    afterNextRender(
-      () =>
-        this.host.nativeElement
-          .querySelector<HTMLElement>('[aria-invalid="true"], fieldset[data-invalid="true"] input')
-          ?.focus(),
-      { injector: this.injector },
-    );
+    this.focus('[aria-invalid="true"], fieldset[data-invalid="true"] input, [data-invalid="true"][tabindex="-1"]');
+  }
+
+  private focus(selector: string): void {
+    afterNextRender(() => this.host.nativeElement.querySelector<HTMLElement>(selector)?.focus(), {
+      injector: this.injector,
+    });
   }
 }
