@@ -168,6 +168,20 @@ describe('app routes', () => {
     expect(TestBed.inject(Title).getTitle()).toBe('Postausgang – Welcome Ruhr');
   });
 
+  it.each([
+    ['/privacy', 'Datenschutz'],
+    ['/services/categories', 'Kategorien der Dienste'],
+  ])('opens %s for admins only', async (path, title) => {
+    signInAs('moderator');
+    expect((await open(path)).url).toBe('/');
+    TestBed.resetTestingModule();
+    signInAs('admin');
+    const { url, root } = await open(path);
+    expect(url).toBe(path);
+    expect(textOf(root.querySelector('main h1'))).toBe(title);
+    expect(TestBed.inject(Title).getTitle()).toBe(`${title} – Welcome Ruhr`);
+  });
+
   it('opens one request of the inbox by its address', async () => {
     signInAs('ambassador');
     const { url, root } = await open('/inbox/r-1');

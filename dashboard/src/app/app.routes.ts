@@ -134,6 +134,13 @@ export const appRoutes: Route[] = [
         loadComponent: () => import('./services-directory/services-page/services-page').then((m) => m.ServicesPage),
       },
       {
+        path: 'services/categories',
+        title: 'serviceCategories.title',
+        canActivate: [adminGuard],
+        loadComponent: () =>
+          import('./services-directory/categories-page/categories-page').then((m) => m.CategoriesPage),
+      },
+      {
         path: 'audit',
         title: 'audit.title',
         canActivate: [moderatorGuard],
@@ -156,6 +163,12 @@ export const appRoutes: Route[] = [
         title: 'outbox.title',
         canActivate: [adminGuard],
         loadComponent: () => import('./mail-outbox/outbox-page/outbox-page').then((m) => m.OutboxPage),
+      },
+      {
+        path: 'privacy',
+        title: 'privacy.title',
+        canActivate: [adminGuard],
+        loadComponent: () => import('./privacy/privacy-page/privacy-page').then((m) => m.PrivacyPage),
       },
       {
         path: 'profile',

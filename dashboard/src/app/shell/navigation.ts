@@ -127,6 +127,14 @@ export const NAV_LINKS: readonly NavLink[] = [
     testId: 'nav-outbox',
   },
   {
+    path: '/privacy',
+    labelKey: 'nav.privacy',
+    descriptionKey: 'nav.privacyDescription',
+    roles: ['admin'],
+    exact: false,
+    testId: 'nav-privacy',
+  },
+  {
     path: '/ambassador-profile',
     labelKey: 'nav.profile',
     descriptionKey: 'nav.ambassadorProfileDescription',

@@ -80,11 +80,13 @@ describe('Shell', () => {
       'Themen',
       'Benutzer',
       'Postausgang',
+      'Datenschutz',
       'Profil',
     ]);
     expect(root.querySelector('[data-testid="nav-users"]')?.getAttribute('href')).toBe('/users');
     expect(root.querySelector('[data-testid="nav-topics"]')?.getAttribute('href')).toBe('/topics');
     expect(root.querySelector('[data-testid="nav-outbox"]')?.getAttribute('href')).toBe('/mail-outbox');
+    expect(root.querySelector('[data-testid="nav-privacy"]')?.getAttribute('href')).toBe('/privacy');
   });
 
   it('offers moderators moderation, post review, sources, requests, widgets, services and the audit log, but not topics, users or the outbox', async () => {

@@ -59,6 +59,7 @@ describe('OverviewPage', () => {
       'Themen',
       'Benutzer',
       'Postausgang',
+      'Datenschutz',
       'Profil',
     ]);
     expect(links.map((a) => a.getAttribute('href'))).toEqual([
@@ -72,6 +73,7 @@ describe('OverviewPage', () => {
       '/topics',
       '/users',
       '/mail-outbox',
+      '/privacy',
       '/profile',
     ]);
   });

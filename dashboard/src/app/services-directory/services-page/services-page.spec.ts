@@ -2,9 +2,10 @@ import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { signal } from '@angular/core';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
+import { provideRouter } from '@angular/router';
 import { ServiceCategoryDto, ServiceDto, ServiceImportReport } from '@welcome-ruhr/contracts';
 import { wait } from '../../../testing/content';
-import { choose, descriptionOf, getButton, getByLabel, textOf, type } from '../../../testing/dom';
+import { choose, descriptionOf, getButton, getByLabel, queryButtons, textOf, type } from '../../../testing/dom';
 import { provideTestTranslations } from '../../../testing/i18n';
 import { newUser } from '../../../testing/users';
 import { AuthService } from '../../auth/auth.service';
@@ -214,5 +215,129 @@ describe('ServicesPage', () => {
     fixture.detectChanges();
     expect(textOf(page.querySelector('[role="status"]'))).toBe('„Welcome Center Herne“ wurde hinzugefügt.');
     expect(page.querySelector('[data-service-id="s-9"]')).not.toBeNull();
+  });
+});
+
+describe('ServicesPage, the example data set and the categories', () => {
+  let fixture: ComponentFixture<ServicesPage>;
+  let http: HttpTestingController;
+  let page: HTMLElement;
+
+  function open(role: 'admin' | 'moderator'): void {
+    TestBed.configureTestingModule({
+      imports: [ServicesPage],
+      providers: [
+        provideHttpClient(),
+        provideHttpClientTesting(),
+        provideRouter([]),
+        provideTestTranslations('de'),
+        { provide: AuthService, useValue: { user: signal(newUser({ role, cities: role === 'admin' ? [] : ['bochum'] })) } },
+      ],
+    });
+    http = TestBed.inject(HttpTestingController);
+    fixture = TestBed.createComponent(ServicesPage);
+    page = fixture.nativeElement;
+    fixture.detectChanges();
+    http.expectOne((r) => r.url === '/api/services').flush({ items: [service()], nextCursor: null });
+    http.expectOne('/api/public/service-categories').flush(categories);
+    fixture.detectChanges();
+  }
+
+  afterEach(() => http.verify());
+
+  function click(name: string, root: HTMLElement = page): void {
+    getButton(root, name).click();
+    fixture.detectChanges();
+  }
+
+  function dialog(): HTMLElement {
+    const found = page.querySelector<HTMLElement>('dialog');
+    if (!found) throw new Error('no dialog');
+    return found;
+  }
+
+  function status(): string {
+    return textOf(page.querySelector('[role="status"].live-region'));
+  }
+
+  function reloaded(): void {
+    http
+      .expectOne((r) => r.method === 'GET' && r.url === '/api/services')
+      .flush({ items: [service(), service({ id: 's-2', name: 'Beispiel: Bürgeramt (Demo)', demo: true })], nextCursor: null });
+    fixture.detectChanges();
+  }
+
+  it('offers moderators neither the example data nor the category editor', () => {
+    open('moderator');
+    expect(queryButtons(page, 'Beispieldaten laden')).toEqual([]);
+    expect(queryButtons(page, 'Beispieldaten entfernen')).toEqual([]);
+    expect(page.querySelector('a[href="/services/categories"]')).toBeNull();
+  });
+
+  it('links admins to the category editor', () => {
+    open('admin');
+    expect(textOf(page.querySelector('a[href="/services/categories"]'))).toBe('Kategorien bearbeiten');
+  });
+
+  it('loads the example data after a confirmation, says what happened and shows the new list', () => {
+    open('admin');
+    click('Beispieldaten laden');
+    expect(textOf(dialog().querySelector('h2'))).toBe('Beispieldaten laden?');
+    expect(textOf(dialog().querySelector('p'))).toContain('Erfundene Einträge „Beispiel: … (Demo)“');
+    click('Abbrechen', dialog());
+    expect(page.querySelector('dialog')).toBeNull();
+    http.expectNone('/api/services/demo');
+
+    click('Beispieldaten laden');
+    click('Datensatz laden', dialog());
+    const load = http.expectOne('/api/services/demo');
+    expect(load.request.method).toBe('POST');
+    load.flush(report({ done: true, total: 15, processed: 15, created: 14, updated: 1 }));
+    fixture.detectChanges();
+
+    expect(status()).toBe('Beispieldaten geladen – neu: 14, erneuert: 1.');
+    reloaded();
+    expect(page.querySelectorAll('tbody tr')).toHaveLength(2);
+    expect(textOf(page.querySelector('[data-service-id="s-2"] .badge'))).toBe('Beispiel');
+  });
+
+  it('says how many example lines were skipped', () => {
+    open('admin');
+    click('Beispieldaten laden');
+    click('Datensatz laden', dialog());
+    http.expectOne('/api/services/demo').flush(report({ done: true, total: 15, processed: 15, created: 13, invalid: 2 }));
+    fixture.detectChanges();
+    expect(status()).toBe(
+      'Beispieldaten geladen – neu: 13, erneuert: 0, übersprungen: 2 (etwa weil ihre Kategorie fehlt).',
+    );
+    reloaded();
+  });
+
+  it('removes the example data after a confirmation and says how many entries went', () => {
+    open('admin');
+    click('Beispieldaten entfernen');
+    expect(textOf(dialog().querySelector('p'))).toBe(
+      'Alle Einträge des Beispieldatensatzes werden gelöscht, auch geänderte. Echte Einträge bleiben.',
+    );
+    click('Datensatz entfernen', dialog());
+    const remove = http.expectOne('/api/services/demo');
+    expect(remove.request.method).toBe('DELETE');
+    remove.flush({ deleted: 15 });
+    fixture.detectChanges();
+    expect(status()).toBe('Beispieldaten entfernt – gelöschte Einträge: 15.');
+    reloaded();
+  });
+
+  it('shows why the example data could not be loaded, and keeps the list', () => {
+    open('admin');
+    click('Beispieldaten laden');
+    click('Datensatz laden', dialog());
+    http
+      .expectOne('/api/services/demo')
+      .flush({ statusCode: 403, code: 'FORBIDDEN', message: 'Only admins may do this.' }, { status: 403, statusText: 'Forbidden' });
+    fixture.detectChanges();
+    expect(textOf(page.querySelector('[role="alert"].live-region'))).toBe('Only admins may do this.');
+    expect(status()).toBe('');
+    http.expectNone((r) => r.url === '/api/services');
   });
 });

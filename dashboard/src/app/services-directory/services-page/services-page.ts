@@ -10,6 +10,7 @@ import {
   signal,
 } from '@angular/core';
 import { takeUntilDestroyed, toObservable } from '@angular/core/rxjs-interop';
+import { RouterLink } from '@angular/router';
 import { TranslatePipe } from '@ngx-translate/core';
 import { cityName, ServiceCategoryDto, ServiceDto, ServiceImportReport } from '@welcome-ruhr/contracts';
 import { catchError, map, Observable, of, switchMap, tap } from 'rxjs';
@@ -29,16 +30,19 @@ import { categoryLabel } from '../service-labels';
 export const SERVICE_SEARCH_DELAY_MS = 300;
 export const SERVICES_PAGE_SIZE = 50;
 
+/** Which change to the example data set waits for confirmation. */
+type DemoAction = 'load' | 'remove';
 type Panel = { mode: 'create' } | { mode: 'edit'; service: ServiceDto } | { mode: 'import' } | null;
 type LoadResult = { list: ServiceList; error: null } | { list: null; error: Message };
 
 /**
  * The services directory of the moderator's cities (admins: all): offices, counselling, courses,
- * associations. Filter and search, add and edit entries, remove them, and import a CSV file.
+ * associations. Filter and search, add and edit entries, remove them, and import a CSV file. Admins
+ * also load or remove the example data set and reach the category editor.
  */
 @Component({
   selector: 'wr-services-page',
-  imports: [TranslatePipe, MessageText, Dialog, ServiceForm, ServiceImport],
+  imports: [TranslatePipe, RouterLink, MessageText, Dialog, ServiceForm, ServiceImport],
   templateUrl: './services-page.html',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
@@ -49,6 +53,7 @@ export class ServicesPage {
   private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
   private readonly injector = inject(Injector);
 
+  protected readonly isAdmin = computed(() => this.user()?.role === 'admin');
   protected readonly cityOptions = computed((): CityOption[] => {
     const user = this.user();
     if (user && user.role !== 'admin') return user.cities.map((slug) => ({ slug, name: cityName(slug) }));
@@ -88,6 +93,8 @@ export class ServicesPage {
   protected readonly deleting = signal<ServiceDto | null>(null);
   protected readonly status = signal<Message | null>(null);
   protected readonly actionError = signal<Message | null>(null);
+  protected readonly confirmingDemo = signal<DemoAction | null>(null);
+  protected readonly demoBusy = signal(false);
 
   constructor() {
     const request = computed(() => ({ query: this.currentQuery(), reload: this.reloads() }));
@@ -235,6 +242,42 @@ export class ServicesPage {
       },
       error: (error: unknown) => this.actionError.set(errorMessage(error)),
     });
+  }
+
+  protected confirmDemo(): void {
+    const action = this.confirmingDemo();
+    this.confirmingDemo.set(null);
+    if (!action || this.demoBusy()) return;
+    this.status.set(null);
+    this.actionError.set(null);
+    this.demoBusy.set(true);
+    const done = (message: Message) => {
+      this.demoBusy.set(false);
+      this.status.set(message);
+      this.reload();
+    };
+    const failed = (error: unknown) => {
+      this.demoBusy.set(false);
+      this.actionError.set(errorMessage(error));
+    };
+    if (action === 'load') {
+      this.directory.loadDemo().subscribe({
+        next: (report) =>
+          done({
+            key: report.invalid > 0 ? 'services.demoLoadedWithProblems' : 'services.demoLoaded',
+            params: { created: report.created, updated: report.updated, invalid: report.invalid },
+          }),
+        error: failed,
+      });
+    } else {
+      this.directory.removeDemo().subscribe({
+        next: ({ deleted }) => {
+          if (this.editing()?.demo) this.panel.set(null);
+          done({ key: 'services.demoRemoved', params: { count: deleted } });
+        },
+        error: failed,
+      });
+    }
   }
 
   private focusById(id: string): void {

@@ -24,6 +24,7 @@ import {
 import { catchError, map, Observable, of, switchMap, tap } from 'rxjs';
 import { errorMessage, Message } from '../../shared/api-error';
 import { Dialog } from '../../shared/dialog/dialog';
+import { saveFile } from '../../shared/download';
 import { MessageText } from '../../shared/message/message';
 import { TimeText } from '../../shared/time/time';
 import { TopicsService } from '../../topics/topics.service';
@@ -278,7 +279,7 @@ export class SourcesPage {
     this.sources.exportOpml().subscribe({
       next: (blob) => {
         this.exporting.set(false);
-        this.download(blob);
+        saveFile(this.host.nativeElement.ownerDocument, blob, EXPORT_FILE_NAME);
         this.status.set({ key: 'sources.exported' });
       },
       error: (error: unknown) => {
@@ -286,18 +287,6 @@ export class SourcesPage {
         this.actionError.set(errorMessage(error));
       },
     });
-  }
-
-  private download(blob: Blob): void {
-    const document = this.host.nativeElement.ownerDocument;
-    const url = document.defaultView?.URL;
-    if (!url || typeof url.createObjectURL !== 'function') return; // not in a browser (unit tests)
-    const href = url.createObjectURL(blob);
-    const link = document.createElement('a');
-    link.href = href;
-    link.download = EXPORT_FILE_NAME;
-    link.click();
-    setTimeout(() => url.revokeObjectURL(href));
   }
 
   private load(filter: SourceFilter): Observable<LoadResult> {
