@@ -39,6 +39,17 @@ describe('blocked phrases', () => {
     expect(audit[0]!.before).toEqual({ phrase: 'schnell reich', language: 'de' });
   });
 
+  it('holds texts in a phrase’s language and texts of unknown language, not texts in other languages', async () => {
+    const created = (await create({ phrase: 'Gift', language: 'de' })).json<BlockedPhraseDto>();
+    try {
+      expect(await rules.heldReasons('Gift im Briefkasten', 'de')).toEqual(['blocked phrase: "Gift"']);
+      expect(await rules.heldReasons('A gift for newcomers', 'en')).toEqual([]);
+      expect(await rules.heldReasons('Gift', null)).toEqual(['blocked phrase: "Gift"']);
+    } finally {
+      await t.app.inject({ method: 'DELETE', url: `/api/moderation/blocked-phrases/${created.id}`, headers: moderator });
+    }
+  });
+
   it('refuses the same phrase twice, in any letter case', async () => {
     await create({ phrase: 'Gewinnspiel' });
     const again = await create({ phrase: 'GEWINNSPIEL' });

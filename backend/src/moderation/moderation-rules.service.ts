@@ -5,6 +5,8 @@ import { BlockedPhraseEntity } from './blocked-phrase.entity';
 
 interface CompiledPhrase {
   phrase: string;
+  /** null: every language. */
+  language: string | null;
   pattern: RegExp;
 }
 
@@ -13,8 +15,9 @@ function escape(text: string): string {
 }
 
 /**
- * Rules that hold an item for review even from a trusted source: blocked words and phrases
- * (any language), matched as whole words, ignoring case.
+ * Rules that hold an item for review even from a trusted source: blocked words and phrases, matched
+ * as whole words, ignoring case. A phrase given a language holds only texts in that language (a word
+ * may be harmless in another one), and texts whose language is unknown, to be safe.
  */
 @Injectable()
 export class ModerationRulesService {
@@ -22,11 +25,13 @@ export class ModerationRulesService {
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** Why this text must wait for a moderator; empty when nothing holds it. */
-  async heldReasons(text: string): Promise<string[]> {
+  /** Why this text (in `language`, null when unknown) must wait for a moderator; empty when nothing holds it. */
+  async heldReasons(text: string, language: string | null = null): Promise<string[]> {
     const phrases = await this.phrases();
     const normalized = text.normalize('NFC');
-    return phrases.filter((p) => p.pattern.test(normalized)).map((p) => `blocked phrase: "${p.phrase}"`);
+    return phrases
+      .filter((p) => (p.language === null || language === null || p.language === language) && p.pattern.test(normalized))
+      .map((p) => `blocked phrase: "${p.phrase}"`);
   }
 
   /** After the list changes. */
@@ -41,6 +46,7 @@ export class ModerationRulesService {
       .then((rows) =>
         rows.map((r) => ({
           phrase: r.phrase,
+          language: r.language,
           pattern: new RegExp(`(?<![\\p{L}\\p{N}])${escape(r.phrase.normalize('NFC')).replace(/\s+/g, '\\s+')}(?![\\p{L}\\p{N}])`, 'iu'),
         })),
       );

@@ -103,7 +103,7 @@ export class FeedIngestService {
 
     const rows: ItemRow[] = [];
     for (const { ruleText, ...item } of prepared) {
-      const reasons = await this.rules.heldReasons(ruleText);
+      const reasons = await this.rules.heldReasons(ruleText, item.language);
       const copy = !known.has(item.key) && item.url ? copies.get(item.url) : undefined;
       const trusted = source.autoApprove && reasons.length === 0;
       rows.push({
