@@ -2,7 +2,33 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { AuditEntryDto } from '@welcome-ruhr/contracts';
 import { DataSource, EntityManager } from 'typeorm';
+import type { AuthUser } from '../auth/auth-user';
+import { POST_CITIES_SQL } from '../posts/post-access';
 import { AuditEntryEntity } from './audit-entry.entity';
+
+/** A snapshot (`before` or `after`) whose `cities` are empty (regional) or meet the viewer's cities. */
+const SNAPSHOT_IN_CITIES = (state: string) =>
+  `(jsonb_typeof(e.${state}->'cities') = 'array' AND (jsonb_array_length(e.${state}->'cities') = 0
+    OR EXISTS (SELECT 1 FROM jsonb_array_elements_text(e.${state}->'cities') AS c WHERE c = ANY(:viewerCities))))`;
+
+/**
+ * What a moderator may read of the log: what they did themselves; the region-wide moderation rules
+ * (blocked phrases, topics); and what happened to the items, sources, services, posts and portal
+ * requests of their cities (items and sources without a city concern every city) — judged by the
+ * entry's own before/after state where it has one, so entries about deleted things stay in scope. Users,
+ * invitations, mail, presets, categories and other cities' requests are for admins.
+ */
+const MODERATOR_SCOPE = `(
+  e.actor_id = :viewerId
+  OR e.entity_type IN ('blocked_phrase', 'topic')
+  OR (e.entity_type IN ('item', 'source') AND (${SNAPSHOT_IN_CITIES('after')} OR ${SNAPSHOT_IN_CITIES('before')}))
+  OR (e.entity_type = 'service' AND (e.after->>'city' = ANY(:viewerCities) OR e.before->>'city' = ANY(:viewerCities)))
+  OR (e.entity_type = 'post' AND EXISTS (
+    SELECT 1 FROM posts p JOIN ambassadors a ON a.id = p.ambassador_id JOIN users u ON u.id = a.user_id
+     WHERE p.id::text = e.entity_id AND (COALESCE(cardinality(${POST_CITIES_SQL}), 0) = 0 OR ${POST_CITIES_SQL} && CAST(:viewerCities AS text[]))))
+  OR (e.entity_type = 'contact_request' AND EXISTS (
+    SELECT 1 FROM contact_requests r WHERE r.id::text = e.entity_id AND r.routed_to = 'portal' AND r.city = ANY(:viewerCities)))
+)`;
 
 export interface AuditRecord {
   actorId: string | null;
@@ -48,19 +74,21 @@ export class AuditService {
     );
   }
 
-  async list(query: AuditQuery): Promise<AuditEntryDto[]> {
+  /** Newest first; an admin (or the code itself, without a viewer) reads everything, a moderator what concerns their cities (MODERATOR_SCOPE). */
+  async list(query: AuditQuery, viewer?: Pick<AuthUser, 'id' | 'role' | 'cities'>): Promise<AuditEntryDto[]> {
     const builder = this.dataSource
       .getRepository(AuditEntryEntity)
-      .createQueryBuilder('a')
-      .leftJoin('users', 'u', 'u.id = a.actor_id')
-      .addSelect('u.name', 'actor_name')
-      .orderBy('a.id', 'DESC')
+      .createQueryBuilder('e')
+      .leftJoin('users', 'actor', 'actor.id = e.actor_id')
+      .addSelect('actor.name', 'actor_name')
+      .orderBy('e.id', 'DESC')
       .limit(Math.min(query.limit ?? 50, 200));
-    if (query.entityType) builder.andWhere('a.entity_type = :entityType', { entityType: query.entityType });
-    if (query.entityId) builder.andWhere('a.entity_id = :entityId', { entityId: query.entityId });
-    if (query.actorId) builder.andWhere('a.actor_id = :actorId', { actorId: query.actorId });
-    if (query.action) builder.andWhere('a.action = :action', { action: query.action });
-    if (query.before) builder.andWhere('a.id < :before', { before: query.before });
+    if (viewer && viewer.role !== 'admin') builder.andWhere(MODERATOR_SCOPE, { viewerId: viewer.id, viewerCities: viewer.cities });
+    if (query.entityType) builder.andWhere('e.entity_type = :entityType', { entityType: query.entityType });
+    if (query.entityId) builder.andWhere('e.entity_id = :entityId', { entityId: query.entityId });
+    if (query.actorId) builder.andWhere('e.actor_id = :actorId', { actorId: query.actorId });
+    if (query.action) builder.andWhere('e.action = :action', { action: query.action });
+    if (query.before) builder.andWhere('e.id < :before', { before: query.before });
     const { entities, raw } = await builder.getRawAndEntities<{ actor_name: string | null }>();
     return entities.map((e, i) => ({
       id: String(e.id),

@@ -1,4 +1,6 @@
 import type { AuditEntryDto } from '@welcome-ruhr/contracts';
+import { newAmbassador, newContactRequest } from '../contact-requests/testing';
+import { PostEntity } from '../posts/post.entity';
 import { createTestApp, type TestApp } from '../testing/test-app';
 import { AuditService } from './audit.service';
 
@@ -53,5 +55,50 @@ describe('audit log', () => {
     const response = await get(query);
     expect(response.statusCode).toBe(400);
     expect(response.json().fields.map((f: { field: string }) => f.field)).toContain(field);
+  });
+
+  it('shows a moderator what concerns their cities and the region-wide rules, and the rest only to admins', async () => {
+    const audit = t.app.get(AuditService);
+    const essen = await t.signIn('moderator', { cities: ['essen'] });
+    const moderatorId = essen.login.user.id;
+    const entry = (entityType: string, entityId: string, before: unknown = null, after: unknown = null, actorId: string | null = adminId) =>
+      audit.record({ actorId, action: `${entityType}.scope-test`, entityType, entityId, before, after });
+
+    await entry('item', 'item-essen', null, { cities: ['essen', 'bochum'] });
+    await entry('item', 'item-bochum', null, { cities: ['bochum'] });
+    await entry('item', 'item-regional', null, { cities: [] });
+    await entry('source', 'source-moved', { cities: ['essen'] }, { cities: ['bochum'] });
+    await entry('source', 'source-deleted-bochum', { cities: ['bochum'] });
+    await entry('service', 'service-essen', null, { city: 'essen' });
+    await entry('service', 'service-bochum', { city: 'bochum' });
+    await entry('blocked_phrase', 'phrase');
+    await entry('topic', 'housing');
+    await entry('invitation', 'invitation-1');
+    await entry('outbox', 'mail-1');
+    await entry('widget_preset', 'own-preset', null, null, moderatorId);
+
+    const portalEssen = await newContactRequest(t.dataSource, { city: 'essen' });
+    const portalBochum = await newContactRequest(t.dataSource, { city: 'bochum' });
+    const { ambassador } = await newAmbassador(t.dataSource, { cities: ['essen'] });
+    const toAmbassador = await newContactRequest(t.dataSource, { city: 'essen', ambassadorId: ambassador.id });
+    for (const request of [portalEssen, portalBochum, toAmbassador]) await entry('contact_request', request.id);
+
+    const posts = t.dataSource.getRepository(PostEntity);
+    const { ambassador: bochumAmbassador } = await newAmbassador(t.dataSource, { cities: ['bochum'] });
+    const post = (ambassadorId: string) =>
+      posts.save(posts.create({ ambassadorId, text: 'Sprechstunde', status: 'pending_review', asSoonAsApproved: true }));
+    const essenPost = await post(ambassador.id);
+    const bochumPost = await post(bochumAmbassador.id);
+    await entry('post', essenPost.id);
+    await entry('post', bochumPost.id);
+
+    const seen = async (headers: { authorization: string }) =>
+      (await get('?limit=200', headers)).json<AuditEntryDto[]>().filter((e) => e.action.endsWith('.scope-test')).map((e) => e.entityId).sort();
+    expect(await seen(essen.headers)).toEqual(
+      ['item-essen', 'item-regional', 'source-moved', 'service-essen', 'phrase', 'housing', 'own-preset', portalEssen.id, essenPost.id].sort(),
+    );
+    expect(await seen(admin)).toHaveLength(12 + 3 + 2);
+    // A filter narrows what the moderator may see; it never widens it.
+    expect((await get('?entityType=item&entityId=item-bochum', essen.headers)).json<AuditEntryDto[]>()).toEqual([]);
   });
 });
