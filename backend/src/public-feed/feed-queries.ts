@@ -4,7 +4,7 @@ import type { PublicFeedItem, SourceKind, SourceType } from '@welcome-ruhr/contr
 import { DataSource } from 'typeorm';
 import { encodeFeedCursor, type FeedCursor } from './feed-cursor';
 import type { FeedFilter } from './feed-query';
-import { CONTENT_VERSION_SQL, feedSql, feedStreams, hasRowFilters, PROBE_ROWS, windowRowsSql, type FeedRow, type FeedStrategy } from './feed-sql';
+import { CONTENT_VERSION_SQL, feedSql, feedStreams, hasRowFilters, itemSql, PROBE_ROWS, windowRowsSql, type FeedRow, type FeedStrategy } from './feed-sql';
 import { FeedStatistics } from './feed-statistics';
 import { ImageUrlSigner } from '../images/image-url-signer';
 
@@ -16,6 +16,17 @@ export interface FeedPage {
   nextCursor: string | null;
   /** The content version the page was read at (see CONTENT_VERSION_SQL). */
   version: bigint;
+}
+
+/** One approved item, as a page shows it, with the content version it was read at. */
+export interface FeedEntry {
+  item: PublicFeedItem;
+  version: bigint;
+}
+
+/** Rows of the feed's SQL that carry an item (a page's SQL gives one row without an item when it is empty). */
+function hasItem(row: FeedRow): row is FeedRow & { id: string } {
+  return row.id !== null;
 }
 
 /** Images go through the portal's signed proxy: a visitor's browser never talks to another host. */
@@ -65,12 +76,20 @@ export class FeedQueries {
     const { text, values } = feedSql(filter, cursor, limit + 1, strategy, this.probeRows);
     const rows: FeedRow[] = await this.dataSource.query(text, values);
     const version = BigInt(rows[0]?.version ?? '0');
-    const found = rows.filter((row): row is FeedRow & { id: string } => row.id !== null);
+    const found = rows.filter(hasItem);
     const shown = found.slice(0, limit);
     const last = shown[shown.length - 1];
     const nextCursor =
       found.length > limit && last ? encodeFeedCursor({ pinned: last.pinned, publishedAt: last.published_key, id: last.id }) : null;
     return { page: { items: shown.map((row) => toItem(row, this.images)), nextCursor, version }, streamHits: (rows[0]?.stream_hits ?? []).map(Number) };
+  }
+
+  /** One approved item by id, mapped as on a page; null when no approved item has that id. */
+  async item(id: string): Promise<FeedEntry | null> {
+    const { text, values } = itemSql(id);
+    const [row]: FeedRow[] = await this.dataSource.query(text, values);
+    if (!row || !hasItem(row)) return null;
+    return { item: toItem(row, this.images), version: BigInt(row.version ?? '0') };
   }
 
   /**

@@ -51,6 +51,11 @@ export interface FeedRow {
 
 const ORDER = 'pinned DESC, published_at DESC, id DESC';
 
+/** An item's columns of a FeedRow, from `items i` joined with its `sources s`. */
+const ITEM_COLUMNS = `i.id, i.title, i.summary, i.html, i.url, i.image_url,
+           to_char(i.published_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS published_key,
+           i.language, i.topics, i.cities, i.pinned, s.name AS source_name, s.type AS source_type, s.kind AS source_kind`;
+
 /** Whether the filter needs columns beyond the index key (so a probe may come back short). */
 export function hasRowFilters(filter: FeedFilter): boolean {
   return filter.cities.length > 0 || filter.topics.length > 0 || filter.kinds.length > 0;
@@ -140,13 +145,19 @@ export function feedSql(
 
   const text = `WITH ${selection},
     version AS (SELECT ${CONTENT_VERSION_EXPRESSION} AS version FROM items)
-    SELECT version.version::text AS version, ${streamHits} AS stream_hits, i.id, i.title, i.summary, i.html, i.url, i.image_url,
-           to_char(i.published_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS published_key,
-           i.language, i.topics, i.cities, i.pinned, s.name AS source_name, s.type AS source_type, s.kind AS source_kind
+    SELECT version.version::text AS version, ${streamHits} AS stream_hits, ${ITEM_COLUMNS}
       FROM version
       LEFT JOIN (page JOIN items i ON i.id = page.id JOIN sources s ON s.id = i.source_id) ON true
      ORDER BY i.pinned DESC, i.published_at DESC, i.id DESC`;
   return { text, values };
+}
+
+/** One approved item by its primary key, in the row shape of a page (no row when it is not approved). */
+export function itemSql(id: string): { text: string; values: unknown[] } {
+  const text = `SELECT (${CONTENT_VERSION_SQL}) AS version, NULL::int[] AS stream_hits, ${ITEM_COLUMNS}
+      FROM items i JOIN sources s ON s.id = i.source_id
+     WHERE i.id = $1::uuid AND i.status = 'approved'`;
+  return { text, values: [id] };
 }
 
 /**

@@ -2,6 +2,7 @@ import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
 import type { Subscription } from 'rxjs';
+import { DomainError } from '../common/errors/domain-error';
 import { ContentEvents } from '../items/content-events';
 import { TaxonomyService } from '../taxonomy/taxonomy.service';
 import { FeedCache, FeedResponse } from './feed-cache';
@@ -68,6 +69,17 @@ export class PublicFeedService implements OnModuleDestroy {
     this.remember(request.url, feedRequest.key);
     const response = this.fresh(feedRequest.key) ?? (await this.render(feedRequest));
     const answer = this.answer(request.headers, response);
+    reply.code(answer.status).headers(answer.headers).send(answer.body ?? undefined);
+  }
+
+  /**
+   * One approved item, in the shape of a page's entry, with the feed's headers (ETag, 304, caching, CORS).
+   * Read from the database each time (a primary key look-up): not kept in memory, so not on the fast path.
+   */
+  async respondItem(id: string, request: FastifyRequest, reply: FastifyReply): Promise<void> {
+    const entry = await this.queries.item(id);
+    if (!entry) throw DomainError.notFound('The item');
+    const answer = this.answer(request.headers, new FeedResponse(Buffer.from(JSON.stringify(entry.item)), entry.version, Date.now()));
     reply.code(answer.status).headers(answer.headers).send(answer.body ?? undefined);
   }
 

@@ -1,13 +1,11 @@
-import { HttpClient } from '@angular/common/http';
+import { HttpClient, HttpErrorResponse } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
 import { PublicFeedItem, PublicFeedResponse } from '@welcome-ruhr/contracts';
-import { map, Observable } from 'rxjs';
+import { catchError, Observable, of, throwError } from 'rxjs';
 import { queryParams } from '../shared/query-params';
 
 /** Items per page of the picker. */
 export const FEED_PAGE_SIZE = 12;
-/** The most the public feed returns at once; the look-up by id searches that many recent items. */
-export const FEED_LOOKUP_SIZE = 50;
 
 export interface FeedQuery {
   /** City slugs; empty: every city. */
@@ -31,11 +29,10 @@ export class PortalFeedService {
     });
   }
 
-  /**
-   * An approved item by id, looked for among the most recent items of every city: the API has no
-   * look-up of a single public item. Null when it is older, or no longer approved.
-   */
+  /** An approved item by id, however old. Null when there is none: unknown, or no longer approved. */
   find(id: string): Observable<PublicFeedItem | null> {
-    return this.page({ limit: FEED_LOOKUP_SIZE }).pipe(map((page) => page.items.find((item) => item.id === id) ?? null));
+    return this.http.get<PublicFeedItem>(`/api/public/feed/items/${encodeURIComponent(id)}`).pipe(
+      catchError((error: unknown) => (error instanceof HttpErrorResponse && error.status === 404 ? of(null) : throwError(() => error))),
+    );
   }
 }

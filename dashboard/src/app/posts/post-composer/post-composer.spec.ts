@@ -227,6 +227,15 @@ describe('PostComposer', () => {
       return http.expectOne((r) => r.method === 'GET' && r.url === '/api/public/feed');
     }
 
+    /** The look-up of one approved item, however old. */
+    function itemRequest(id: string): TestRequest {
+      return http.expectOne({ method: 'GET', url: `/api/public/feed/items/${id}` });
+    }
+
+    function notFound(request: TestRequest): void {
+      request.flush({ statusCode: 404, code: 'NOT_FOUND', message: 'The item was not found.' }, { status: 404, statusText: 'Not Found' });
+    }
+
     function openPicker(): void {
       const toggle = getButton(page, shareLabel);
       expect(toggle.getAttribute('aria-expanded')).toBe('false');
@@ -327,10 +336,7 @@ describe('PostComposer', () => {
     it('opens with ?item= already sharing that item, and shows the API’s refusal of it', () => {
       open({ item: 'i-welcome' });
       expect(textOf(page.querySelector('.share p[role="status"]'))).toBe('Der Eintrag zum Teilen wird geladen …');
-      const lookup = feedRequest();
-      expect(lookup.request.params.get('limit')).toBe('50');
-      expect(lookup.request.params.has('city')).toBe(false);
-      lookup.flush({ items: [languageCafe, welcomeDays], nextCursor: 'c-2' });
+      itemRequest('i-welcome').flush(welcomeDays);
       fixture.detectChanges();
 
       expect(textOf(page.querySelector('#composer-shared-title'))).toBe('Welcome Days an der UDE');
@@ -359,16 +365,25 @@ describe('PostComposer', () => {
       expect(document.activeElement).toBe(sharedCard());
     });
 
-    it('says when the item of ?item= is not among the feed’s recent items, and offers the link field', () => {
+    it('says when the item of ?item= is not in the feed (404), and offers the link field', () => {
       open({ item: 'i-gone' });
-      feedRequest().flush({ items: [languageCafe], nextCursor: null });
+      notFound(itemRequest('i-gone'));
       fixture.detectChanges();
 
       expect(textOf(page.querySelector('.notice--warning'))).toBe(
-        'Der Eintrag zum Teilen ist nicht unter den neuesten Einträgen des Feeds. Wählen Sie einen über „Einen Eintrag aus dem Feed des Portals teilen“.',
+        'Der Eintrag zum Teilen ist nicht im Feed des Portals. Wählen Sie einen über „Einen Eintrag aus dem Feed des Portals teilen“.',
       );
       expect(sharedCard()).toBeNull();
       expect(getByLabel(page, 'Link (optional)')).toBeTruthy();
+    });
+
+    it('tells a failed look-up of the item of ?item= apart from a missing item', () => {
+      open({ item: 'i-welcome' });
+      itemRequest('i-welcome').flush(null, { status: 503, statusText: 'Service Unavailable' });
+      fixture.detectChanges();
+
+      expect(textOf(page.querySelector('.notice--warning'))).toBe('Etwas ist schiefgelaufen. Bitte versuchen Sie es erneut.');
+      expect(sharedCard()).toBeNull();
     });
 
     it('edits a post that shares an item: shows the item, offers no link field, and sends no link', () => {
@@ -384,9 +399,7 @@ describe('PostComposer', () => {
       open({ id: 'p-9' });
       http.expectOne('/api/posts/p-9').flush(shared);
       fixture.detectChanges();
-      const lookup = feedRequest();
-      expect(lookup.request.params.get('limit')).toBe('50');
-      lookup.flush({ items: [welcomeDays], nextCursor: null });
+      itemRequest('i-welcome').flush(welcomeDays);
       fixture.detectChanges();
 
       expect(textOf(page.querySelector('#composer-shared-title'))).toBe('Welcome Days an der UDE');
@@ -422,7 +435,7 @@ describe('PostComposer', () => {
         }),
       );
       fixture.detectChanges();
-      feedRequest().flush({ items: [welcomeDays], nextCursor: null });
+      itemRequest('i-welcome').flush(welcomeDays);
       fixture.detectChanges();
 
       expect(textOf(page.querySelector('#composer-shared-title'))).toBe('Welcome Days an der UDE');
@@ -438,17 +451,17 @@ describe('PostComposer', () => {
       expect(getByLabel(page, 'Link (optional)').value).toBe(''); // the item's link was never hers
     });
 
-    it('still shows the link of a shared item that is no longer among the recent ones', () => {
+    it('still shows the link of a shared item that is no longer approved', () => {
       open({ id: 'p-9' });
       http
         .expectOne('/api/posts/p-9')
         .flush(newPost({ id: 'p-9', status: 'draft', itemId: 'i-old', link: 'https://www.essen.de/alt' }));
       fixture.detectChanges();
-      feedRequest().flush({ items: [welcomeDays], nextCursor: null });
+      notFound(itemRequest('i-old'));
       fixture.detectChanges();
 
       expect(page.querySelector('#composer-shared-title')).toBeNull();
-      expect(textOf(sharedCard())).toContain('Titel und Quelle des Eintrags sind nicht mehr unter den neuesten Einträgen');
+      expect(textOf(sharedCard())).toContain('Der Eintrag ist nicht mehr im Feed des Portals');
       expect(sharedCard()?.querySelector('a')?.getAttribute('href')).toBe('https://www.essen.de/alt');
       expect(page.querySelector('#composer-link')).toBeNull();
     });

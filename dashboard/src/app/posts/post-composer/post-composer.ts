@@ -260,7 +260,7 @@ export class PostComposer {
     });
   }
 
-  /** `?item=`: shares the item when it is among the feed's recent items. */
+  /** `?item=`: shares the item while it is approved. */
   private prefillItem(id: string): void {
     this.itemLoading.set(true);
     this.itemProblem.set(null);
@@ -277,7 +277,7 @@ export class PostComposer {
     });
   }
 
-  /** A saved post knows only the item's id and link; its title and source are looked up, if still recent. */
+  /** A saved post knows only the item's id and link; its title and source are looked up while it is approved. */
   private shareFromPost(id: string, link: string | null): void {
     this.shared.set({ id, url: link, details: null });
     this.feed.find(id).subscribe({
