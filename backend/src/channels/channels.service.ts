@@ -7,6 +7,7 @@ import type { AuthUser } from '../auth/auth-user';
 import { SecretBox } from '../common/crypto/secret-box';
 import { DomainError, ErrorCode } from '../common/errors/domain-error';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { PageSubscriptionService } from '../facebook/page-subscription.service';
 import { toChannelDto } from './channel-dto';
 import { ChannelHealthService, type TokenFacts } from './channel-health.service';
 import { ChannelEntity } from './channel.entity';
@@ -23,6 +24,7 @@ export class ChannelsService {
     @Inject(APP_CONFIG) config: AppConfig,
     private readonly ambassadors: AmbassadorsService,
     private readonly health: ChannelHealthService,
+    private readonly pageSubscriptions: PageSubscriptionService,
   ) {
     this.secrets = new SecretBox(config.secretKey);
   }
@@ -53,7 +55,8 @@ export class ChannelsService {
 
   /**
    * Stores a checked token: a new channel, or the same page/account connected again (a reconnect),
-   * which makes it usable again.
+   * which makes it usable again. A Facebook page that is also read as a source is subscribed to
+   * webhooks with the new page token (the outcome is shown on the source, never fails the connect).
    */
   async connect(
     ambassadorId: string,
@@ -84,6 +87,7 @@ export class ChannelsService {
       .execute();
     const channel = await repository.findOneOrFail({ where: { ambassadorId, type, externalId: facts.externalId } });
     this.logger.log({ channelId: channel.id, type }, 'channel connected');
+    if (type === 'facebook_page') await this.pageSubscriptions.pageTokenKnown(facts.externalId, this.secrets.open(sealedToken));
     return channel;
   }
 

@@ -80,7 +80,7 @@ describe('channels', () => {
     expect(dialog.origin + dialog.pathname).toMatch(/^https:\/\/www\.facebook\.com\/v\d+\.\d+\/dialog\/oauth$/);
     expect(dialog.searchParams.get('client_id')).toBe(fb.appId);
     expect(dialog.searchParams.get('redirect_uri')).toBe('https://welcome.ruhr.example/channels/facebook/callback');
-    expect(dialog.searchParams.get('scope')).toBe('pages_show_list,pages_read_engagement,pages_manage_posts');
+    expect(dialog.searchParams.get('scope')).toBe('pages_show_list,pages_read_engagement,pages_manage_posts,pages_manage_metadata');
     const state = dialog.searchParams.get('state')!;
 
     const forged = await t.app.inject({ method: 'GET', url: `/api/channels/facebook/callback?code=${user.code}&state=${state.slice(0, -2)}xx`, headers });

@@ -15,8 +15,11 @@ import { ChannelHealthService } from './channel-health.service';
 import { ChannelsService } from './channels.service';
 import { FacebookLoginEntity, type ListedFacebookPage } from './facebook-login.entity';
 
-/** The permissions a channel needs: list the pages, read them, publish to them. */
-export const FACEBOOK_LOGIN_SCOPES = ['pages_show_list', 'pages_read_engagement', 'pages_manage_posts'];
+/**
+ * The permissions a channel needs: list the pages, read them, publish to them, and subscribe the app
+ * to their updates (webhooks) when the page is also read as a source.
+ */
+export const FACEBOOK_LOGIN_SCOPES = ['pages_show_list', 'pages_read_engagement', 'pages_manage_posts', 'pages_manage_metadata'];
 /** Where the browser goes in the dashboard after the dialog; register it as a Valid OAuth Redirect URI. */
 export const FACEBOOK_REDIRECT_PATH = '/channels/facebook/callback';
 const FACEBOOK_DIALOG_ORIGIN = 'https://www.facebook.com';

@@ -13,6 +13,7 @@ import { FacebookPageReader, type PageReadResult } from './facebook-page-reader'
 import { GraphClient } from './graph-client';
 import { GraphError } from './graph-error';
 import { SLOW_DOWN_PERCENT } from './graph-usage';
+import { channelPageToken } from './page-tokens';
 
 /** A paused reason that starts like this lifts itself when `next_fetch_at` comes; any other waits for a person. */
 export const RATE_LIMIT_PAUSE_PREFIX = "Facebook's rate limit";
@@ -186,13 +187,8 @@ export class FacebookPageFetchService implements OnApplicationBootstrap, OnModul
   /** The source's own token; else a connected ambassador channel of the same page; else the app token (public pages). */
   private async tokenFor(source: PageSourceRow): Promise<string> {
     if (source.access_token_encrypted) return this.secrets.open(source.access_token_encrypted);
-    const channels: { access_token_encrypted: string }[] = await this.dataSource.query(
-      `SELECT access_token_encrypted FROM channels
-       WHERE type = 'facebook_page' AND external_id = $1 AND status = 'connected' AND access_token_encrypted IS NOT NULL
-       ORDER BY (ambassador_id = $2) DESC NULLS LAST, updated_at DESC LIMIT 1`,
-      [source.external_id, source.ambassador_id],
-    );
-    if (channels[0]) return this.secrets.open(channels[0].access_token_encrypted);
+    const channelToken = await channelPageToken(this.dataSource, source.external_id, source.ambassador_id);
+    if (channelToken) return this.secrets.open(channelToken);
     const appToken = this.graph.appAccessToken();
     if (appToken) return appToken;
     throw new GraphError(

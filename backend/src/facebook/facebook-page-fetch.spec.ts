@@ -66,6 +66,14 @@ describe('facebook_page sources', () => {
     expect(second.json<SourceDto>().lastFetch).toMatchObject({ new: 1, unchanged: 2 });
   });
 
+  it('does not subscribe the page to webhooks when the server has none (FACEBOOK_WEBHOOK_VERIFY_TOKEN unset), and says so', async () => {
+    const { source, page } = await pageSource();
+    expect(source).toMatchObject({ webhookState: 'not_configured' });
+    expect(source.webhookMessage).toContain('FACEBOOK_WEBHOOK_VERIFY_TOKEN');
+    expect(fb.callsTo('POST', `/${page.id}/subscribed_apps`)).toHaveLength(0);
+    expect(fb.subscribedFieldsOf(page.id)).toBeUndefined();
+  });
+
   it('pauses on a rate limit until Facebook expects access again, says so, and resumes by itself', async () => {
     const { source, page } = await pageSource();
     fb.addPost(page.id, { message: 'Hallo' });

@@ -4,8 +4,12 @@ import { PipelineModule } from '../ingestion/pipeline/pipeline.module';
 import { FetchSchedulerModule } from '../ingestion/scheduler/scheduler.module';
 import { FacebookPageFetchService } from './facebook-page-fetch.service';
 import { GraphClient } from './graph-client';
+import { PageSubscriptionService } from './page-subscription.service';
 
-/** The Graph API client (FACEBOOK_GRAPH_URL) and the reading of facebook_page sources into the pipeline. */
+/**
+ * The Graph API client (FACEBOOK_GRAPH_URL), the reading of facebook_page sources into the pipeline and
+ * the pages' webhook subscriptions.
+ */
 @Module({
   imports: [PipelineModule, FetchSchedulerModule],
   providers: [
@@ -16,7 +20,8 @@ import { GraphClient } from './graph-client';
         new GraphClient({ graphUrl: config.facebookGraphUrl, appId: config.facebookAppId, appSecret: config.facebookAppSecret }),
     },
     FacebookPageFetchService,
+    PageSubscriptionService,
   ],
-  exports: [GraphClient, FacebookPageFetchService],
+  exports: [GraphClient, FacebookPageFetchService, PageSubscriptionService],
 })
 export class FacebookModule {}

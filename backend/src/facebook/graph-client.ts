@@ -104,6 +104,17 @@ export class GraphClient {
   }
 
   /**
+   * Subscribes our app to the page's updates (`POST /{page-id}/subscribed_apps`), so that Facebook sends
+   * them to the webhook. Needs the PAGE token (pages_manage_metadata); Graph answers `{"success": true}`.
+   */
+  async subscribePage(pageId: string, pageToken: string, fields: readonly string[] = ['feed'], timeoutMs?: number): Promise<void> {
+    const answer = await this.post<{ success?: boolean }>(`${pageId}/subscribed_apps`, { subscribed_fields: fields.join(',') }, pageToken, timeoutMs);
+    if (answer.data.success !== true) {
+      throw new GraphError('Facebook did not confirm the subscription of the page', { kind: 'invalid', usage: answer.usage });
+    }
+  }
+
+  /**
    * A `paging.next` address as Graph returned it (it carries its own token and cursor). Followed only
    * on the Graph host we talk to, so a token never travels anywhere else.
    */

@@ -3,5 +3,6 @@ export { FacebookPageFetchService, RATE_LIMIT_PAUSE_PREFIX } from './facebook-pa
 export { FacebookPageReader, PAGE_READER_DEFAULTS, type PageReadRequest, type PageReadResult } from './facebook-page-reader';
 export { PAGE_POST_FIELDS, toRawFeedItem, type GraphPagePost } from './facebook-post';
 export { GraphClient, type GraphResult } from './graph-client';
+export { PageSubscriptionService } from './page-subscription.service';
 export { GraphError, RATE_LIMIT_CODES, type GraphErrorKind } from './graph-error';
 export { parseGraphUsage, SLOW_DOWN_PERCENT, type GraphUsage } from './graph-usage';

@@ -1,10 +1,11 @@
-import type { SourceFetchSummary, SourceKind, SourceType } from '@welcome-ruhr/contracts';
+import type { SourceFetchSummary, SourceKind, SourceType, SourceWebhookState } from '@welcome-ruhr/contracts';
 import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
 /** Where items come from, and the state of fetching it. */
 @Entity('sources')
 @Check('sources_type_check', `"type" IN ('rss', 'facebook_page', 'mastodon')`)
 @Check('sources_kind_check', `"kind" IN ('ambassador', 'partner', 'city')`)
+@Check('sources_webhook_state_check', `"webhook_state" IN ('subscribed', 'failed', 'not_configured', 'no_page_token')`)
 @Index('sources_url_key', ['type', 'url'], { unique: true, where: '"url" IS NOT NULL' })
 @Index('sources_external_id_key', ['type', 'externalId'], { unique: true, where: '"external_id" IS NOT NULL' })
 export class SourceEntity {
@@ -102,6 +103,19 @@ export class SourceEntity {
 
   @Column({ name: 'last_modified', type: 'varchar', length: 100, nullable: true })
   lastModified!: string | null;
+
+  // --- Facebook webhooks (facebook_page only) ---
+
+  /** Whether the page sends its updates to our webhook; null before the first attempt and for other types. */
+  @Column({ name: 'webhook_state', type: 'varchar', length: 20, nullable: true })
+  webhookState!: SourceWebhookState | null;
+
+  /** The last attempt's outcome in words (Facebook's error, what to do); null when subscribed. */
+  @Column({ name: 'webhook_message', type: 'text', nullable: true })
+  webhookMessage!: string | null;
+
+  @Column({ name: 'webhook_checked_at', type: 'timestamptz', nullable: true })
+  webhookCheckedAt!: Date | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;

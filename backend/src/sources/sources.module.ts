@@ -1,6 +1,7 @@
 import { Module, OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { FastifyInstance } from 'fastify';
+import { FacebookModule } from '../facebook/facebook.module';
 import { FetchSchedulerModule } from '../ingestion/scheduler/scheduler.module';
 import { TaxonomyModule } from '../taxonomy/taxonomy.module';
 import { registerOpmlBodyParser } from './opml/opml-body';
@@ -8,9 +9,9 @@ import { OpmlImportService } from './opml/opml-import.service';
 import { SourcesController } from './sources.controller';
 import { SourcesService } from './sources.service';
 
-/** Sources (CRUD, OPML, fetch now); brings the fetch scheduler with it. */
+/** Sources (CRUD, OPML, fetch now); brings the fetch scheduler and the Facebook pages' webhook subscriptions with it. */
 @Module({
-  imports: [TaxonomyModule, FetchSchedulerModule],
+  imports: [TaxonomyModule, FetchSchedulerModule, FacebookModule],
   controllers: [SourcesController],
   providers: [SourcesService, OpmlImportService],
 })

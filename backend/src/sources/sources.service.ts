@@ -7,6 +7,7 @@ import type { AuthUser } from '../auth/auth-user';
 import { SecretBox } from '../common/crypto/secret-box';
 import { DomainError, ErrorCode } from '../common/errors/domain-error';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { PageSubscriptionService } from '../facebook/page-subscription.service';
 import { SourceFetchService } from '../ingestion/scheduler/source-fetch.service';
 import { TaxonomyService } from '../taxonomy/taxonomy.service';
 import type { CreateSourceDto } from './dto/create-source.dto';
@@ -34,6 +35,7 @@ export class SourcesService {
     private readonly taxonomy: TaxonomyService,
     private readonly audit: AuditService,
     private readonly fetches: SourceFetchService,
+    private readonly pageSubscriptions: PageSubscriptionService,
   ) {
     this.queries = new SourceQueries(dataSource);
     this.secrets = new SecretBox(config.secretKey);
@@ -92,12 +94,16 @@ export class SourcesService {
       return source.id;
     });
     this.logger.log({ sourceId: id, type: input.type }, 'source created');
+    if (input.type === 'facebook_page') await this.pageSubscriptions.subscribeSource(id);
     return toSourceDto(await this.find(id), NO_ITEMS);
   }
 
-  /** Any edit also resumes a source that paused itself, with a fresh failure count, due at once. */
+  /**
+   * Any edit also resumes a source that paused itself, with a fresh failure count, due at once. A Facebook
+   * page is subscribed to webhooks again when its token or page changed, or when it is not subscribed yet.
+   */
   async update(actor: AuthUser, id: string, input: UpdateSourceDto): Promise<SourceDto> {
-    await this.dataSource.transaction(async (manager) => {
+    const resubscribe = await this.dataSource.transaction(async (manager) => {
       const repository = manager.getRepository(SourceEntity);
       const source = await repository.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!source) throw DomainError.notFound('The source');
@@ -142,7 +148,9 @@ export class SourcesService {
         { actorId: actor.id, action: 'source.update', entityType: 'source', entityId: id, before, after: auditSnapshot(source) },
         manager,
       );
+      return source.type === 'facebook_page' && (input.accessToken !== undefined || externalId !== before['externalId'] || source.webhookState !== 'subscribed');
     });
+    if (resubscribe) await this.pageSubscriptions.subscribeSource(id);
     return toSourceDto(await this.find(id), await this.queries.itemCountsOf(id));
   }
 
@@ -161,10 +169,14 @@ export class SourcesService {
     });
   }
 
-  /** Fetches now, whatever the schedule; resumes a paused source. 409 while another fetch of it runs. */
+  /**
+   * Fetches now, whatever the schedule; resumes a paused source. 409 while another fetch of it runs.
+   * A Facebook page not subscribed to webhooks yet is tried again first.
+   */
   async fetchNow(actor: AuthUser, id: string): Promise<SourceDto> {
     const source = await this.find(id);
     assertCanManageSource(actor, source.cities);
+    if (source.type === 'facebook_page' && source.webhookState !== 'subscribed') await this.pageSubscriptions.subscribeSource(id);
     const outcome = await this.fetches.fetchNow(id);
     await this.audit.record({
       actorId: actor.id,

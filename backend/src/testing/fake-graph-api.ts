@@ -5,7 +5,8 @@ import type { AddressInfo } from 'node:net';
 /**
  * A Graph API on 127.0.0.1 for tests and benchmarks, spoken to through the real SDK: page posts with
  * cursor paging, publishing (`POST /{page-id}/feed` and `/photos`, scheduled posts), editing and
- * deleting posts, Facebook Login (`oauth/access_token`, `/me/accounts`), `debug_token`, and faults:
+ * deleting posts, Facebook Login (`oauth/access_token`, `/me/accounts`), `debug_token`, the app's
+ * webhook subscriptions of pages (`/{page-id}/subscribed_apps`), and faults:
  * Graph errors (190, rate limits with usage headers, 5xx), slow answers, dropped connections — each
  * optionally after the call took effect. Every call is recorded.
  */
@@ -104,6 +105,8 @@ export class FakeGraphApi {
   private readonly loginCodes = new Map<string, string>();
   private readonly revoked = new Set<string>();
   private readonly expiresAt = new Map<string, Date>();
+  /** Page id → the fields our app is subscribed to. */
+  private readonly subscriptions = new Map<string, string[]>();
   private port = 0;
   private counter = 0;
   private readonly options: Required<FakeGraphOptions>;
@@ -227,6 +230,16 @@ export class FakeGraphApi {
     return this.page(pageId).posts.filter((p) => !p.deleted && p.message === message).length;
   }
 
+  /** The fields the app is subscribed to on the page (webhooks); undefined when not subscribed. */
+  subscribedFieldsOf(pageId: string): string[] | undefined {
+    return this.subscriptions.get(pageId);
+  }
+
+  /** As when a page admin removes the app from the page. */
+  unsubscribe(pageId: string): void {
+    this.subscriptions.delete(pageId);
+  }
+
   callsTo(method: string, path: RegExp | string): RecordedGraphCall[] {
     return this.calls.filter((c) => c.method === method && matches(path, c.path));
   }
@@ -321,6 +334,7 @@ export class FakeGraphApi {
       if (edge === 'scheduled_posts' && method === 'GET') return this.listPosts(page, params, this.scheduledOf(page.id), edge);
       if (edge === 'feed' && method === 'POST') return this.publish(page, params, false);
       if (edge === 'photos' && method === 'POST') return this.publish(page, params, true);
+      if (edge === 'subscribed_apps') return this.subscribedApps(page, method, params);
     }
     const post = this.findPost(objectId);
     if (post && !edge) {
@@ -408,6 +422,21 @@ export class FakeGraphApi {
       attachments: link ? [{ type: 'share', url: link, title: link }] : undefined,
     });
     return photo ? { id: `photo_${post.id}`, post_id: post.id } : { id: post.id };
+  }
+
+  /** GET lists the app's subscription; POST subscribes (route() has checked the token: the page's own for a POST). */
+  private subscribedApps(page: FakePage, method: string, params: Record<string, string>): unknown {
+    if (method === 'GET') {
+      const fields = this.subscriptions.get(page.id);
+      return { data: fields ? [{ id: this.options.appId, name: 'Welcome Ruhr (fake)', subscribed_fields: fields }] : [] };
+    }
+    if (method !== 'POST') throw new GraphAnswer(400, { code: 100, message: `(#100) Unsupported ${method} request`, type: 'GraphMethodException' });
+    const fields = (params['subscribed_fields'] ?? '').split(',').map((f) => f.trim()).filter(Boolean);
+    if (fields.length === 0) {
+      throw new GraphAnswer(400, { code: 100, message: '(#100) The parameter subscribed_fields is required.', type: 'OAuthException' });
+    }
+    this.subscriptions.set(page.id, [...new Set([...(this.subscriptions.get(page.id) ?? []), ...fields])]);
+    return { success: true };
   }
 
   private scheduleTime(raw: string): Date {

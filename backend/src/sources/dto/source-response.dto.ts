@@ -3,6 +3,7 @@ import {
   SOURCE_KINDS,
   SOURCE_STATES,
   SOURCE_TYPES,
+  SOURCE_WEBHOOK_STATES,
   type OpmlImportLine,
   type OpmlImportReport,
   type SourceDto,
@@ -11,6 +12,7 @@ import {
   type SourceState,
   type SourceStatsDto,
   type SourceType,
+  type SourceWebhookState,
 } from '@welcome-ruhr/contracts';
 
 class SourceItemCountsDto {
@@ -56,6 +58,15 @@ export class SourceResponseDto implements SourceDto {
   @ApiProperty() fetchIntervalSeconds!: number;
   @ApiProperty({ type: String, nullable: true }) pausedReason!: string | null;
   @ApiProperty({ type: SourceFetchSummaryDto, nullable: true }) lastFetch!: SourceFetchSummary | null;
+  @ApiProperty({
+    enum: SOURCE_WEBHOOK_STATES,
+    nullable: true,
+    description: "Facebook pages: whether the page sends its updates to the webhook; null for other sources",
+  })
+  webhookState!: SourceWebhookState | null;
+  @ApiProperty({ type: String, nullable: true, description: 'The last subscription attempt in words; null when subscribed' })
+  webhookMessage!: string | null;
+  @ApiProperty({ type: String, nullable: true, format: 'date-time' }) webhookCheckedAt!: string | null;
   @ApiProperty({ type: SourceItemCountsDto }) items!: SourceDto['items'];
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
 }

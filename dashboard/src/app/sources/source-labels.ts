@@ -1,4 +1,4 @@
-import { OpmlImportLine, SourceKind, SourceState, SourceType } from '@welcome-ruhr/contracts';
+import { OpmlImportLine, SourceKind, SourceState, SourceType, SourceWebhookState } from '@welcome-ruhr/contracts';
 
 /** Translation keys, written out so that the check of the translation files sees every one. */
 export const SOURCE_TYPE_KEYS: Record<SourceType, string> = {
@@ -27,6 +27,14 @@ export const SOURCE_STATE_LOOKS: Record<SourceState, StateLook> = {
   failing: { key: 'sources.states.failing', icon: '!', badge: 'badge--error' },
   paused: { key: 'sources.states.paused', icon: '‖', badge: 'badge--warning' },
   inactive: { key: 'sources.states.inactive', icon: '–', badge: 'badge--muted' },
+};
+
+/** A Facebook page's webhook subscription; `badge` here is the class of the line (only a failure is a problem). */
+export const WEBHOOK_STATE_LOOKS: Record<SourceWebhookState, StateLook> = {
+  subscribed: { key: 'sources.webhook.subscribed', icon: '✓', badge: 'muted' },
+  failed: { key: 'sources.webhook.failed', icon: '!', badge: 'source-problem' },
+  not_configured: { key: 'sources.webhook.notConfigured', icon: '–', badge: 'muted' },
+  no_page_token: { key: 'sources.webhook.noPageToken', icon: '?', badge: 'source-problem' },
 };
 
 export const IMPORT_RESULT_LOOKS: Record<OpmlImportLine['result'], StateLook> = {

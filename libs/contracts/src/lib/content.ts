@@ -10,6 +10,15 @@ export type SourceKind = (typeof SOURCE_KINDS)[number];
 export const SOURCE_STATES = ['new', 'fetching', 'healthy', 'failing', 'paused', 'inactive'] as const;
 export type SourceState = (typeof SOURCE_STATES)[number];
 
+/**
+ * Whether a Facebook page sends its updates to our webhook (`POST /{page-id}/subscribed_apps`):
+ * subscribed: it does; failed: Facebook refused or did not answer (see webhookMessage);
+ * not_configured: this server has no webhooks (FACEBOOK_WEBHOOK_VERIFY_TOKEN, FACEBOOK_APP_SECRET);
+ * no_page_token: neither the source nor a connected channel of the page has a page token.
+ */
+export const SOURCE_WEBHOOK_STATES = ['subscribed', 'failed', 'not_configured', 'no_page_token'] as const;
+export type SourceWebhookState = (typeof SOURCE_WEBHOOK_STATES)[number];
+
 export const ITEM_STATUSES = ['pending', 'approved', 'rejected'] as const;
 export type ItemStatus = (typeof ITEM_STATUSES)[number];
 
@@ -51,6 +60,11 @@ export interface SourceDto {
   pausedReason: string | null;
   /** What the last fetch brought; null before the first fetch. */
   lastFetch: SourceFetchSummary | null;
+  /** Facebook pages only: the page's webhook subscription; null for other sources and before the first attempt. */
+  webhookState: SourceWebhookState | null;
+  /** What happened at the last attempt, in words; null when subscribed. */
+  webhookMessage: string | null;
+  webhookCheckedAt: string | null;
   items: { total: number; pending: number; approved: number; rejected: number };
   createdAt: string;
 }

@@ -126,6 +126,32 @@ describe('SourcesPage', () => {
     expect(textOf(page.querySelector('.result-count'))).toBe('Gefundene Quellen: 5');
   });
 
+  it("shows a Facebook page's webhook subscription, and in words why it failed", () => {
+    const subscribed = newSource({ id: 'src-fb-ok', name: 'Ayşe hilft', type: 'facebook_page', url: null, externalId: '1001', webhookState: 'subscribed' });
+    const refused = newSource({
+      id: 'src-fb-failed',
+      name: 'Uni Duisburg',
+      type: 'facebook_page',
+      url: null,
+      externalId: '1002',
+      webhookState: 'failed',
+      webhookMessage: 'Facebook refused the page token (Session has expired). Give the source a new page token.',
+      webhookCheckedAt: new Date().toISOString(),
+    });
+    showSources([essen, subscribed, refused]);
+
+    const ok = row('Ayşe hilft').querySelector('[data-webhook-state]');
+    expect(textOf(ok)).toBe('Webhooks: ✓ abonniert');
+    expect(ok?.classList).not.toContain('source-problem');
+    const failed = row('Uni Duisburg').querySelector('[data-webhook-state]');
+    expect(failed?.getAttribute('data-webhook-state')).toBe('failed');
+    expect(failed?.classList).toContain('source-problem');
+    expect(textOf(failed)).toContain('Abonnieren fehlgeschlagen');
+    expect(textOf(failed)).toContain('Facebook refused the page token (Session has expired).');
+    // feeds have no webhook line
+    expect(row('Uni Essen').querySelector('[data-webhook-state]')).toBeNull();
+  });
+
   it('says in words what went wrong, and when a source stopped being fetched', () => {
     showSources([failing, paused, inactive]);
 

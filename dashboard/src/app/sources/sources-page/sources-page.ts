@@ -32,7 +32,7 @@ import { OTHER_CITY_OPTIONS, PARTNER_CITY_OPTIONS } from '../../users/cities';
 import { OpmlImport } from '../opml-import/opml-import';
 import { SourceChart } from '../source-chart/source-chart';
 import { SourceForm } from '../source-form/source-form';
-import { SOURCE_KIND_KEYS, SOURCE_STATE_LOOKS, SOURCE_TYPE_KEYS } from '../source-labels';
+import { SOURCE_KIND_KEYS, SOURCE_STATE_LOOKS, SOURCE_TYPE_KEYS, WEBHOOK_STATE_LOOKS } from '../source-labels';
 import { SourceStateBadge } from '../source-state/source-state';
 import { SourceFilter, SourcesService } from '../sources.service';
 
@@ -64,6 +64,7 @@ export class SourcesPage {
   protected readonly typeKeys = SOURCE_TYPE_KEYS;
   protected readonly kindKeys = SOURCE_KIND_KEYS;
   protected readonly stateLooks = SOURCE_STATE_LOOKS;
+  protected readonly webhookLooks = WEBHOOK_STATE_LOOKS;
   protected readonly partnerCities = PARTNER_CITY_OPTIONS;
   protected readonly otherCities = OTHER_CITY_OPTIONS;
 
