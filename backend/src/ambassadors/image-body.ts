@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
-import sharp from 'sharp';
 import { DomainError, ErrorCode } from '../common/errors/domain-error';
+import { loadSharp } from '../images/load-sharp';
 
 export const IMAGE_CONTENT_TYPES = ['image/jpeg', 'image/png', 'image/webp'] as const;
 /** The largest image body any route takes; each route checks its own, smaller limit. */
@@ -42,6 +42,7 @@ export async function processImage(
   if (body.length > limits.maxBytes) {
     throw new DomainError(ErrorCode.PayloadTooLarge, `The image is larger than ${Math.round(limits.maxBytes / 1024 / 1024)} MB.`);
   }
+  const sharp = await loadSharp();
   let format: string | undefined;
   try {
     format = (await sharp(body, { limitInputPixels: MAX_INPUT_PIXELS }).metadata()).format;

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { PGLITE_START_PARAMS } from './pglite-pool';
+import { PGLITE_NODE_FLAGS, PGLITE_START_PARAMS } from './pglite-pool';
 
 /**
  * Creating an embedded database leaves several hundred MB that the process never returns, so a short-lived
@@ -20,7 +20,7 @@ export function ensureEmbeddedDatabase(pgliteDir: string, seedFile: string | nul
     const loadDataDir = seed && existsSync(seed) ? new Blob([readFileSync(seed)]) : undefined;
     require(${JSON.stringify(pglite)}).PGlite.create({ dataDir, startParams: JSON.parse(params), loadDataDir })
       .then((db) => db.close()).catch((e) => { console.error(e && e.message || e); process.exit(1); });`;
-  const result = spawnSync(process.execPath, ['-e', script, pgliteDir, JSON.stringify(PGLITE_START_PARAMS), seedFile ?? ''], {
+  const result = spawnSync(process.execPath, [...PGLITE_NODE_FLAGS, '-e', script, pgliteDir, JSON.stringify(PGLITE_START_PARAMS), seedFile ?? ''], {
     encoding: 'utf8',
   });
   if (result.status !== 0) {

@@ -1,6 +1,6 @@
-import sharp from 'sharp';
 import type { CachedImage } from './image-cache';
 import { ImageUnavailable } from './image-fetcher';
+import { loadSharp } from './load-sharp';
 
 /** Decompression bombs: a few KB of PNG can claim 50,000 × 50,000 pixels. */
 const MAX_INPUT_PIXELS = 40_000_000;
@@ -18,6 +18,7 @@ export function resizedTypeFor(accept: string | undefined): ResizedType {
  * than the original, the original is the better answer.
  */
 export async function resizeImage(original: CachedImage, width: number, type: ResizedType): Promise<CachedImage> {
+  const sharp = await loadSharp();
   let body: Buffer;
   try {
     const pipeline = sharp(original.body, { limitInputPixels: MAX_INPUT_PIXELS }).rotate().resize({ width, withoutEnlargement: true });
