@@ -54,6 +54,9 @@ describe('<welcome-ruhr-services> on a city site, against the portal’s directo
   });
 
   const names = () => page.locator('welcome-ruhr-services [part=list] > li h3').allTextContents();
+  /** Waits until the list shows `count` entries. */
+  const entries = (count: number) =>
+    page.waitForFunction((n) => document.querySelector('welcome-ruhr-services')?.shadowRoot?.querySelectorAll('[part=list] > li').length === n, count);
 
   /** Shows the widget on a page of the city's site and waits for its first answer. */
   async function open(path: string, widget: string, options: { lang?: string; dir?: string } = {}): Promise<void> {
@@ -89,7 +92,7 @@ describe('<welcome-ruhr-services> on a city site, against the portal’s directo
 
     // "Anmeldungen" is not in the text; its stem is ("Anmeldung und Ummeldung der Wohnung").
     await search({ q: 'Anmeldungen' }, 'Suchen');
-    await page.waitForFunction(() => document.querySelector('welcome-ruhr-services')!.shadowRoot!.querySelectorAll('[part=list] > li').length === 1);
+    await entries(1);
     expect(await names()).toEqual(['Beispiel: Bürgerbüro Essen (Demo)']);
     const entry = page.locator('welcome-ruhr-services [part=list] > li').first();
     expect(await entry.locator('[part=address]').textContent()).toBe('Beispielstraße 1, 45127 Essen');
@@ -98,14 +101,14 @@ describe('<welcome-ruhr-services> on a city site, against the portal’s directo
 
     // Arabic is spoken at the foreigners' office and the language school.
     await search({ q: '', languages: 'ar' }, 'Suchen');
-    await page.waitForFunction(() => document.querySelector('welcome-ruhr-services')!.shadowRoot!.querySelectorAll('[part=list] > li').length === 2);
+    await entries(2);
     expect((await names()).sort()).toEqual(['Beispiel: Ausländerbehörde Essen (Demo)', 'Beispiel: Sprachschule am Markt (Demo)']);
-    const sent = requests.map((r) => r.url()).filter((u) => u.includes('/api/public/services?')).at(-1)!;
-    expect(new URL(sent).searchParams.get('languages')).toBe('ar');
+    const sent = requests.map((r) => r.url()).filter((u) => u.includes('/api/public/services?'));
+    expect(new URL(sent[sent.length - 1] ?? server.url).searchParams.get('languages')).toBe('ar');
 
     // Nothing matches: the widget says so in German.
     await search({ q: 'Zahnarzt', languages: '' }, 'Suchen');
-    await page.waitForFunction(() => document.querySelector('welcome-ruhr-services')!.shadowRoot!.querySelector('[part=status]')!.textContent === 'Keine Anlaufstellen gefunden.');
+    await page.locator('welcome-ruhr-services [part=status]', { hasText: 'Keine Anlaufstellen gefunden.' }).waitFor();
     expect(await page.locator('welcome-ruhr-services [part=list] > li').count()).toBe(0);
 
     const elsewhere = requests.filter((r) => !r.url().startsWith(`${server.url}/`) && !r.url().startsWith(site.origin));
@@ -116,11 +119,11 @@ describe('<welcome-ruhr-services> on a city site, against the portal’s directo
     await open('/en', '<welcome-ruhr-services city="essen"></welcome-ruhr-services>', { lang: 'en' });
     // "course" matches "courses" only through the English stemmer.
     await search({ q: 'course' }, 'Search');
-    await page.waitForFunction(() => document.querySelector('welcome-ruhr-services')!.shadowRoot!.querySelectorAll('[part=list] > li').length === 1);
+    await entries(1);
     expect(await names()).toEqual(['Beispiel: Sprachschule am Markt (Demo)']);
 
     await search({ q: '', category: 'foreigners-office' }, 'Search');
-    await page.waitForFunction(() => document.querySelector('welcome-ruhr-services')!.shadowRoot!.querySelectorAll('[part=list] > li').length === 1);
+    await entries(1);
     expect(await names()).toEqual(['Beispiel: Ausländerbehörde Essen (Demo)']);
   });
 
@@ -133,9 +136,9 @@ describe('<welcome-ruhr-services> on a city site, against the portal’s directo
     const languageFiles = requests.map((r) => r.url()).filter((u) => u.includes('/widgets/i18n/'));
     expect(languageFiles).toEqual([`${server.url}/widgets/i18n/ar.json`]);
     // The first entry starts at the right edge of the list.
-    const list = (await page.locator('welcome-ruhr-services [part=list]').boundingBox())!;
-    const first = (await page.locator('welcome-ruhr-services [part=list] > li').first().boundingBox())!;
-    expect(Math.abs(first.x + first.width - (list.x + list.width))).toBeLessThan(2);
+    const list = await page.locator('welcome-ruhr-services [part=list]').boundingBox();
+    const first = await page.locator('welcome-ruhr-services [part=list] > li').first().boundingBox();
+    expect(list && first && Math.abs(first.x + first.width - (list.x + list.width))).toBeLessThan(2);
     expect(describeViolations(await axeViolations(page))).toBe('');
   });
 });
