@@ -8,6 +8,7 @@ import type { ConnectOptions } from '../database/connect';
 import { HealthModule } from '../health/health.module';
 import { ItemsModule } from '../items/items.module';
 import { ModerationModule } from '../moderation/moderation.module';
+import { OverviewModule } from '../overview/overview.module';
 import { PublicFeedModule } from '../public-feed/public-feed.module';
 import { SourcesModule } from '../sources/sources.module';
 import { TaxonomyModule } from '../taxonomy/taxonomy.module';
@@ -54,6 +55,7 @@ export class AppModule implements OnApplicationBootstrap {
         ItemsModule,
         TaxonomyModule,
         ModerationModule,
+        OverviewModule,
         PublicFeedModule,
         SourcesModule,
         UsersModule,

@@ -11,3 +11,4 @@ export * from './lib/contact';
 export * from './lib/services';
 export * from './lib/mail';
 export * from './lib/invitations';
+export * from './lib/overview';
