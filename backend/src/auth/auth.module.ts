@@ -4,6 +4,7 @@ import { JwtModule } from '@nestjs/jwt';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { createHmac } from 'node:crypto';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { RateLimitsModule } from '../rate-limits/rate-limits.module';
 import { UserEntity } from '../users/user.entity';
 import { UsersModule } from '../users/users.module';
 import { AuthController } from './auth.controller';
@@ -15,6 +16,7 @@ import { LoginThrottleService } from './login-throttle.service';
   imports: [
     TypeOrmModule.forFeature([UserEntity]),
     UsersModule,
+    RateLimitsModule,
     JwtModule.registerAsync({
       inject: [APP_CONFIG],
       // A key of its own for tokens, derived from SECRET_KEY, so the same secret never signs two kinds of thing.

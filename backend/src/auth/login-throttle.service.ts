@@ -1,15 +1,21 @@
 import { Injectable } from '@nestjs/common';
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import { DomainError, ErrorCode } from '../common/errors/domain-error';
+import { RateLimiters } from '../rate-limits/rate-limiters';
 
 /**
  * Failed sign-ins are counted per account and per address; past the limit both answer 429 with
- * Retry-After. Counters live in memory: each replica counts its own (see docs/operations.md).
+ * Retry-After. On a PostgreSQL server all replicas count together (see docs/operations.md).
  */
 @Injectable()
 export class LoginThrottleService {
-  private readonly perAccount = new RateLimiterMemory({ keyPrefix: 'login-account', points: 5, duration: 15 * 60 });
-  private readonly perAddress = new RateLimiterMemory({ keyPrefix: 'login-address', points: 20, duration: 15 * 60 });
+  private readonly perAccount: RateLimiterAbstract;
+  private readonly perAddress: RateLimiterAbstract;
+
+  constructor(limiters: RateLimiters) {
+    this.perAccount = limiters.create({ keyPrefix: 'login-account', points: 5, duration: 15 * 60 });
+    this.perAddress = limiters.create({ keyPrefix: 'login-address', points: 20, duration: 15 * 60 });
+  }
 
   async assertAllowed(email: string, ip: string): Promise<void> {
     const [account, address] = await Promise.all([this.perAccount.get(email), this.perAddress.get(ip)]);

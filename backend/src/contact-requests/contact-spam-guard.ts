@@ -1,8 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CONTACT_MIN_FILL_SECONDS } from '@welcome-ruhr/contracts';
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import { DomainError, ErrorCode } from '../common/errors/domain-error';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { RateLimiters } from '../rate-limits/rate-limiters';
 import { readFormToken } from './form-token';
 
 /** Every attempt from one client address (a shelter or a library may share one). */
@@ -11,15 +12,22 @@ export const REQUESTS_PER_ADDRESS_PER_HOUR = 20;
 export const REQUESTS_PER_EMAIL_PER_HOUR = 5;
 
 /**
- * Spam defence without third-party captchas: limits per client address and per e-mail address (in this
- * process's memory, like the sign-in throttle), and the minimum fill time. The honeypot is the intake's.
+ * Spam defence without third-party captchas: limits per client address and per e-mail address (counted
+ * together by all replicas on a PostgreSQL server, like the sign-in throttle), and the minimum fill time.
+ * The honeypot is the intake's.
  */
 @Injectable()
 export class ContactSpamGuard {
-  private readonly perAddress = new RateLimiterMemory({ keyPrefix: 'contact-address', points: REQUESTS_PER_ADDRESS_PER_HOUR, duration: 3600 });
-  private readonly perEmail = new RateLimiterMemory({ keyPrefix: 'contact-email', points: REQUESTS_PER_EMAIL_PER_HOUR, duration: 3600 });
+  private readonly perAddress: RateLimiterAbstract;
+  private readonly perEmail: RateLimiterAbstract;
 
-  constructor(@Inject(APP_CONFIG) private readonly config: Pick<AppConfig, 'secretKey'>) {}
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: Pick<AppConfig, 'secretKey'>,
+    limiters: RateLimiters,
+  ) {
+    this.perAddress = limiters.create({ keyPrefix: 'contact-address', points: REQUESTS_PER_ADDRESS_PER_HOUR, duration: 3600 });
+    this.perEmail = limiters.create({ keyPrefix: 'contact-email', points: REQUESTS_PER_EMAIL_PER_HOUR, duration: 3600 });
+  }
 
   async countAddress(ip: string): Promise<void> {
     await this.consume(this.perAddress, ip, 'from your network');
@@ -47,7 +55,7 @@ export class ContactSpamGuard {
     }
   }
 
-  private async consume(limiter: RateLimiterMemory, key: string, what: string): Promise<void> {
+  private async consume(limiter: RateLimiterAbstract, key: string, what: string): Promise<void> {
     try {
       await limiter.consume(key);
     } catch (rejection) {

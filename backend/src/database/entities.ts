@@ -20,6 +20,8 @@ import { InvitationEntity } from '../invitations/invitation.entity';
 import { OutboxMessageEntity } from '../mail/outbox-message.entity';
 import { ServiceCategoryEntity } from '../services-directory/service-category.entity';
 import { ServiceEntity } from '../services-directory/service.entity';
+import { ImportJobEntity } from '../import-jobs/import-job.entity';
+import { RateLimitEntity } from '../rate-limits/rate-limit.entity';
 
 /** Every entity, in one list that the data source and the migration tools share. */
-export const ENTITIES = [UserEntity, AmbassadorEntity, SessionEntity, SourceEntity, ItemEntity, AuditEntryEntity, BlockedPhraseEntity, TopicEntity, WidgetPresetEntity, AmbassadorPhotoEntity, ChannelEntity, FacebookLoginEntity, NotificationEntity, PostEntity, PostImageEntity, PostDeliveryEntity, ContactRequestEntity, ContactReplyEntity, OutboxMessageEntity, ServiceCategoryEntity, ServiceEntity, InvitationEntity];
+export const ENTITIES = [UserEntity, AmbassadorEntity, SessionEntity, SourceEntity, ItemEntity, AuditEntryEntity, BlockedPhraseEntity, TopicEntity, WidgetPresetEntity, AmbassadorPhotoEntity, ChannelEntity, FacebookLoginEntity, NotificationEntity, PostEntity, PostImageEntity, PostDeliveryEntity, ContactRequestEntity, ContactReplyEntity, OutboxMessageEntity, ServiceCategoryEntity, ServiceEntity, InvitationEntity, ImportJobEntity, RateLimitEntity];

@@ -69,7 +69,7 @@ export class ServicesController {
   @Roles('admin', 'moderator')
   @ApiOperation({ summary: 'Progress and report of a CSV import started with ?async=1' })
   @ApiResponse({ status: 200, type: ServiceImportReportDto })
-  importProgress(@CurrentUser() viewer: AuthUser, @Param('jobId', ID) jobId: string): ServiceImportReport {
+  importProgress(@CurrentUser() viewer: AuthUser, @Param('jobId', ID) jobId: string): Promise<ServiceImportReport> {
     return this.imports.progress(viewer, jobId);
   }
 

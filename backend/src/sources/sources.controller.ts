@@ -78,7 +78,7 @@ export class SourcesController {
   @Roles('admin', 'moderator')
   @ApiOperation({ summary: 'Progress and report of an OPML import started with ?async=1' })
   @ApiResponse({ status: 200, type: OpmlImportReportDto })
-  importProgress(@CurrentUser() viewer: AuthUser, @Param('jobId', ID) jobId: string): OpmlImportReport {
+  importProgress(@CurrentUser() viewer: AuthUser, @Param('jobId', ID) jobId: string): Promise<OpmlImportReport> {
     return this.imports.progress(viewer, jobId);
   }
 

@@ -2,6 +2,7 @@ import { Module, OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { FastifyInstance } from 'fastify';
 import { FacebookModule } from '../facebook/facebook.module';
+import { ImportJobsModule } from '../import-jobs/import-jobs.module';
 import { FetchSchedulerModule } from '../ingestion/scheduler/scheduler.module';
 import { TaxonomyModule } from '../taxonomy/taxonomy.module';
 import { registerOpmlBodyParser } from './opml/opml-body';
@@ -11,7 +12,7 @@ import { SourcesService } from './sources.service';
 
 /** Sources (CRUD, OPML, fetch now); brings the fetch scheduler and the Facebook pages' webhook subscriptions with it. */
 @Module({
-  imports: [TaxonomyModule, FetchSchedulerModule, FacebookModule],
+  imports: [TaxonomyModule, FetchSchedulerModule, FacebookModule, ImportJobsModule],
   controllers: [SourcesController],
   providers: [SourcesService, OpmlImportService],
 })

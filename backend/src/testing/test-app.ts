@@ -16,19 +16,31 @@ export interface TestApp {
   app: NestFastifyApplication;
   dataSource: DataSource;
   config: AppConfig;
+  /** The PostgreSQL server database this app uses; null on the embedded database. */
+  databaseUrl: string | null;
   /** Signs in a new user of that role (a fresh one each call) and returns its bearer header. */
   signIn(role: Role, fields?: { cities?: string[] }): Promise<{ headers: { authorization: string }; login: LoginResponse }>;
   close(): Promise<void>;
+}
+
+export interface TestAppOptions {
+  /**
+   * Another test app whose database this one shares, as a second replica would (PostgreSQL server only:
+   * an in-memory PGlite belongs to one app). The first app drops the database when it closes.
+   */
+  sameDatabaseAs?: TestApp;
 }
 
 /**
  * The whole backend on a database of its own: an in-memory PGlite, or with DATABASE_URL a
  * throwaway database on that server. Real migrations; HTTP through Fastify's inject.
  */
-export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function createTestApp(env: Record<string, string> = {}, options: TestAppOptions = {}): Promise<TestApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'wr-test-'));
   const serverUrl = process.env['DATABASE_URL'] || null;
-  const fresh = serverUrl ? await createFreshDatabase(serverUrl) : null;
+  if (options.sameDatabaseAs && !options.sameDatabaseAs.databaseUrl) throw new Error('sameDatabaseAs needs a PostgreSQL server (DATABASE_URL)');
+  const fresh = serverUrl && !options.sameDatabaseAs ? await createFreshDatabase(serverUrl) : null;
+  const databaseUrl = options.sameDatabaseAs?.databaseUrl ?? fresh?.url ?? null;
   const config = loadConfig({
     DATA_DIR: dataDir,
     SECRET_KEY: TEST_SECRET_KEY,
@@ -39,7 +51,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     ...env,
   });
   const app = await createApp(config, {
-    database: { url: fresh?.url ?? null, dataDir: null },
+    database: { url: databaseUrl, dataDir: null },
     logger: pino({ level: process.env['TEST_LOG_LEVEL'] ?? 'silent' }),
   });
   await app.init();
@@ -50,6 +62,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     app,
     dataSource,
     config,
+    databaseUrl,
     async signIn(role, fields = {}) {
       const password = 'correct-horse-battery';
       const user = await newUser(dataSource, { role, cities: fields.cities ?? (role === 'admin' ? [] : ['essen']), password });

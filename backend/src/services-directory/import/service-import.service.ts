@@ -1,26 +1,19 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { ServiceImportJob, ServiceImportProblem, ServiceImportReport } from '@welcome-ruhr/contracts';
-import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../../audit/audit.service';
 import { canAccessCity, type AuthUser } from '../../auth/auth-user';
 import { DomainError, ErrorCode } from '../../common/errors/domain-error';
+import { ImportJobsService } from '../../import-jobs/import-jobs.service';
 import { ServiceCategoriesService } from '../service-categories.service';
 import { decodeCsv } from './csv-decode';
 import { parseServiceCsv, toCandidate, type CsvLine, type ServiceCandidate } from './service-csv';
 
-/** Lines per database round (one INSERT … ON CONFLICT); also how often an async job reports progress. */
+/** Lines per database round (one INSERT … ON CONFLICT); after each, an async job may write its progress. */
 const CHUNK = 500;
-const JOB_TTL_MS = 60 * 60 * 1000;
-
-interface Job {
-  ownerId: string;
-  report: ServiceImportReport;
-  startedAt: number;
-}
 
 interface ImportOptions {
   /** Marks the rows as example data (the demo data set). */
@@ -32,17 +25,17 @@ const DEMO_FILE = 'services-demo.csv';
 /**
  * CSV import of services: a report line per problem (line, column, problem); valid lines are stored,
  * an existing service (same city, category and name) is updated. Large files run as a job whose
- * progress is polled; jobs live in this process's memory for an hour (like the OPML import).
+ * progress is polled from any replica (import_jobs, like the OPML import).
  */
 @Injectable()
 export class ServiceImportService {
   private readonly logger = new Logger(ServiceImportService.name);
-  private readonly jobs = new Map<string, Job>();
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly categories: ServiceCategoriesService,
     private readonly audit: AuditService,
+    private readonly jobs: ImportJobsService,
   ) {}
 
   async importNow(actor: AuthUser, file: Buffer, options: ImportOptions = {}): Promise<ServiceImportReport> {
@@ -52,25 +45,37 @@ export class ServiceImportService {
   }
 
   /** Reads the file at once (a 400 for an unreadable file comes back now), then imports in the background. */
-  start(actor: AuthUser, file: Buffer): ServiceImportJob {
-    this.forgetOldJobs();
+  async start(actor: AuthUser, file: Buffer): Promise<ServiceImportJob> {
     const { lines, report } = this.read(file);
-    const jobId = randomUUID();
-    this.jobs.set(jobId, { ownerId: actor.id, report, startedAt: Date.now() });
-    void this.run(actor, lines, report, {}).catch((error) => {
-      this.logger.error({ err: error, jobId }, 'service import failed');
-      report.problems.push({ line: 0, field: null, problem: `The import stopped after ${report.processed} lines because of an error on our side; lines after that were not imported.` });
-      report.invalid += report.total - report.processed;
-      report.processed = report.total;
-      report.done = true;
-    });
-    return { jobId };
+    const job = await this.jobs.start('services', actor, report);
+    void this.run(actor, lines, report, {}, (current) => job.progress(current))
+      .then(() => job.finish(report))
+      .catch(async (error) => {
+        this.logger.error({ err: error, jobId: job.id }, 'service import failed');
+        report.problems.push({ line: 0, field: null, problem: `The import stopped after ${report.processed} lines because of an error on our side; lines after that were not imported.` });
+        report.invalid += report.total - report.processed;
+        report.processed = report.total;
+        report.done = true;
+        await job.fail(report, error);
+      })
+      .catch((error) => this.logger.error({ err: error, jobId: job.id }, 'service import: the report could not be stored'));
+    return { jobId: job.id };
   }
 
-  progress(viewer: AuthUser, jobId: string): ServiceImportReport {
-    const job = this.jobs.get(jobId);
-    if (!job || (job.ownerId !== viewer.id && viewer.role !== 'admin')) throw DomainError.notFound('The import');
-    return job.report;
+  progress(viewer: AuthUser, jobId: string): Promise<ServiceImportReport> {
+    return this.jobs.read<ServiceImportReport>('services', viewer, jobId, (report) => {
+      const error = `The import stopped after ${report.processed} of ${report.total} lines because the server running it went away; lines after that were not imported. Upload the file again: services imported already will be updated, not doubled.`;
+      return {
+        error,
+        report: {
+          ...report,
+          problems: [...report.problems, { line: 0, field: null, problem: error }],
+          invalid: report.invalid + report.total - report.processed,
+          processed: report.total,
+          done: true,
+        },
+      };
+    });
   }
 
   /** Loads backend/src/services-directory/demo/services-demo.csv: example entries, each marked as demo. */
@@ -105,7 +110,13 @@ export class ServiceImportService {
     };
   }
 
-  private async run(actor: AuthUser, lines: CsvLine[], report: ServiceImportReport, options: ImportOptions): Promise<void> {
+  private async run(
+    actor: AuthUser,
+    lines: CsvLine[],
+    report: ServiceImportReport,
+    options: ImportOptions,
+    onProgress?: (report: ServiceImportReport) => Promise<void>,
+  ): Promise<void> {
     const known = await this.categories.slugs();
     const seen = new Map<string, number>();
     for (let start = 0; start < lines.length; start += CHUNK) {
@@ -121,6 +132,7 @@ export class ServiceImportService {
       report.created += created;
       report.updated += updated;
       report.processed += Math.min(CHUNK, lines.length - start);
+      await onProgress?.(report);
       // Validation and the embedded database resolve without touching the event loop: let requests in between chunks.
       await new Promise((resolve) => setImmediate(resolve));
     }
@@ -189,11 +201,6 @@ export class ServiceImportService {
     );
     const created = result.filter((row) => row.inserted).length;
     return { created, updated: result.length - created };
-  }
-
-  private forgetOldJobs(): void {
-    const cutoff = Date.now() - JOB_TTL_MS;
-    for (const [id, job] of this.jobs) if (job.startedAt < cutoff && job.report.done) this.jobs.delete(id);
   }
 }
 

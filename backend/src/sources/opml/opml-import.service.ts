@@ -11,12 +11,12 @@ import {
   type SourceKind,
   type SourceType,
 } from '@welcome-ruhr/contracts';
-import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../../audit/audit.service';
 import type { AuthUser } from '../../auth/auth-user';
 import { canAccessCity } from '../../auth/auth-user';
 import { DomainError } from '../../common/errors/domain-error';
+import { ImportJobsService } from '../../import-jobs/import-jobs.service';
 import { TaxonomyService } from '../../taxonomy/taxonomy.service';
 import { assertCanAssignCities } from '../source-access';
 import { auditSnapshot } from '../source-dto';
@@ -26,16 +26,9 @@ import { SourceEntity } from '../source.entity';
 import { readCategories, readOpml, type OpmlOutline } from './opml-reader';
 import { writeOpml } from './opml-writer';
 
-/** Lines per database round (existence check and one insert); also how often an async job reports progress. */
+/** Lines per database round (existence check and one insert); after each, an async job may write its progress. */
 const CHUNK = 100;
-const JOB_TTL_MS = 60 * 60 * 1000;
 const NAME_MAX = 200;
-
-interface Job {
-  ownerId: string;
-  report: OpmlImportReport;
-  startedAt: number;
-}
 
 type NewSource = Partial<SourceEntity> & { type: SourceType; url: string };
 
@@ -50,18 +43,18 @@ const keyOf = (source: { type: string; url: string }) => `${source.type} ${sourc
 
 /**
  * OPML import (a report line per feed outline: created, exists or invalid, with the reason) and export.
- * Large files can run as a job whose progress is polled; jobs live in this process's memory for an hour.
+ * Large files can run as a job whose progress is polled from any replica (import_jobs).
  */
 @Injectable()
 export class OpmlImportService {
   private readonly logger = new Logger(OpmlImportService.name);
   private readonly queries: SourceQueries;
-  private readonly jobs = new Map<string, Job>();
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly taxonomy: TaxonomyService,
     private readonly audit: AuditService,
+    private readonly jobs: ImportJobsService,
   ) {
     this.queries = new SourceQueries(dataSource);
   }
@@ -75,27 +68,40 @@ export class OpmlImportService {
 
   /** Checks the file and settings at once (a 400 comes back now), then imports in the background. */
   async start(actor: AuthUser, opml: string, settings: OpmlImportSettings): Promise<OpmlImportJob> {
-    this.forgetOldJobs();
     const candidates = await this.plan(actor, opml, settings);
-    const jobId = randomUUID();
-    const job: Job = { ownerId: actor.id, report: emptyReport(candidates), startedAt: Date.now() };
-    this.jobs.set(jobId, job);
-    void this.run(actor, candidates, job.report).catch((error) => {
-      this.logger.error({ err: error, jobId }, 'OPML import failed');
-      for (const candidate of candidates.slice(job.report.processed)) {
-        job.report.lines.push({ ...candidate.line, result: 'invalid', message: 'Not imported: the import stopped because of an error on our side.' });
-        job.report.invalid++;
-      }
-      job.report.processed = job.report.total;
-      job.report.done = true;
-    });
-    return { jobId };
+    const report = emptyReport(candidates);
+    const job = await this.jobs.start('opml', actor, report);
+    void this.run(actor, candidates, report, (current) => job.progress(current))
+      .then(() => job.finish(report))
+      .catch(async (error) => {
+        this.logger.error({ err: error, jobId: job.id }, 'OPML import failed');
+        for (const candidate of candidates.slice(report.processed)) {
+          report.lines.push({ ...candidate.line, result: 'invalid', message: 'Not imported: the import stopped because of an error on our side.' });
+          report.invalid++;
+        }
+        report.processed = report.total;
+        report.done = true;
+        await job.fail(report, error);
+      })
+      .catch((error) => this.logger.error({ err: error, jobId: job.id }, 'OPML import: the report could not be stored'));
+    return { jobId: job.id };
   }
 
-  progress(viewer: AuthUser, jobId: string): OpmlImportReport {
-    const job = this.jobs.get(jobId);
-    if (!job || (job.ownerId !== viewer.id && viewer.role !== 'admin')) throw DomainError.notFound('The import');
-    return job.report;
+  progress(viewer: AuthUser, jobId: string): Promise<OpmlImportReport> {
+    return this.jobs.read<OpmlImportReport>('opml', viewer, jobId, (report) => {
+      const left = report.total - report.processed;
+      const error = `The import stopped after ${report.processed} of ${report.total} feeds because the server running it went away. Upload the file again: feeds imported already will show as existing.`;
+      return {
+        error,
+        report: {
+          ...report,
+          lines: [...report.lines, { line: 0, title: null, url: null, result: 'invalid', message: error, sourceId: null }],
+          invalid: report.invalid + left,
+          processed: report.total,
+          done: true,
+        },
+      };
+    });
   }
 
   async export(viewer: AuthUser): Promise<string> {
@@ -176,7 +182,7 @@ export class OpmlImportService {
     };
   }
 
-  private async run(actor: AuthUser, candidates: Candidate[], report: OpmlImportReport): Promise<void> {
+  private async run(actor: AuthUser, candidates: Candidate[], report: OpmlImportReport, onProgress?: (report: OpmlImportReport) => Promise<void>): Promise<void> {
     for (let start = 0; start < candidates.length; start += CHUNK) {
       const chunk = candidates.slice(start, start + CHUNK);
       await this.importChunk(actor, chunk.filter(isCreatable));
@@ -185,6 +191,7 @@ export class OpmlImportService {
         report.lines.push(candidate.line);
         report[candidate.line.result]++;
       }
+      await onProgress?.(report);
     }
     report.done = true;
     this.logger.log({ created: report.created, exists: report.exists, invalid: report.invalid }, 'OPML import done');
@@ -234,11 +241,6 @@ export class OpmlImportService {
       }
       await this.audit.recordMany(audits, manager);
     });
-  }
-
-  private forgetOldJobs(): void {
-    const cutoff = Date.now() - JOB_TTL_MS;
-    for (const [id, job] of this.jobs) if (job.startedAt < cutoff) this.jobs.delete(id);
   }
 }
 

@@ -1,0 +1,85 @@
+import { contactBody } from '../contact-requests/testing';
+import { newUser } from '../testing/factories';
+import { createTestApp, type TestApp } from '../testing/test-app';
+import { RateLimitEntity } from './rate-limit.entity';
+import { RateLimiters } from './rate-limiters';
+
+describe('rate limiters', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp({ SCHEDULER_ENABLED: 'false' });
+  });
+  afterAll(() => t.close());
+
+  it('counts in the rate_limits table on a PostgreSQL server, under hashed keys, and in memory on the embedded database (one process)', async () => {
+    const failed = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'where@essen.de', password: 'wrong-one' }, remoteAddress: '10.4.0.1' });
+    expect(failed.statusCode).toBe(401);
+    const stored = await t.dataSource.getRepository(RateLimitEntity).find();
+    expect(stored.map((row) => row.key.split(':')[0]).sort()).toEqual(t.databaseUrl ? ['login-account', 'login-address'] : []);
+    expect(stored.every((row) => row.points === 1)).toBe(true);
+    // Keys are HMACs: neither the e-mail nor the client address is stored.
+    expect(JSON.stringify(stored)).not.toMatch(/where@essen\.de|10\.4\.0\.1/);
+    expect(t.app.get(RateLimiters).shared).toBe(t.databaseUrl !== null);
+  });
+});
+
+// Two replicas share counters only through a PostgreSQL server; an in-memory PGlite belongs to one app,
+// and the embedded database keeps its counters in memory (one process). So this runs with DATABASE_URL only.
+if (process.env['DATABASE_URL']) {
+  describe('throttles shared by two replicas on one PostgreSQL database', () => {
+    let first: TestApp;
+    let second: TestApp;
+    beforeAll(async () => {
+      first = await createTestApp({ SCHEDULER_ENABLED: 'false' });
+      second = await createTestApp({ SCHEDULER_ENABLED: 'false' }, { sameDatabaseAs: first });
+    });
+    afterAll(async () => {
+      await second?.close();
+      await first?.close();
+    });
+
+    const login = (t: TestApp, email: string, password: string, ip: string) =>
+      t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password }, remoteAddress: ip });
+    const ask = (t: TestApp, email: string, ip: string) =>
+      t.app.inject({ method: 'POST', url: '/api/public/contact-requests', payload: contactBody({ email }), remoteAddress: ip });
+
+    it('counts failed sign-ins for one account on both replicas: the 6th is refused by either', async () => {
+      await newUser(first.dataSource, { email: 'shared-target@essen.de' });
+      for (let i = 0; i < 5; i++) {
+        const replica = i % 2 === 0 ? first : second;
+        expect((await login(replica, 'shared-target@essen.de', `guess-${i}`, `10.2.0.${i}`)).statusCode).toBe(401);
+      }
+      for (const replica of [first, second]) {
+        const blocked = await login(replica, 'shared-target@essen.de', 'correct-horse-battery', '10.2.0.99');
+        expect(blocked.statusCode).toBe(429);
+        expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(0);
+        expect(blocked.json().message).toMatch(/Try again in \d+ seconds/);
+      }
+    });
+
+    it('counts contact requests per e-mail address on both replicas: the 6th is refused by either', async () => {
+      const email = 'shared-flood@example.org';
+      for (let i = 0; i < 5; i++) {
+        const replica = i % 2 === 0 ? first : second;
+        expect((await ask(replica, email, `10.3.0.${i}`)).statusCode).toBe(202);
+      }
+      for (const replica of [first, second]) {
+        const refused = await ask(replica, email, '10.3.0.99');
+        expect(refused.statusCode).toBe(429);
+        expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+        expect(refused.json().message).toMatch(/Too many questions from this e-mail address/);
+      }
+    });
+
+    it('deletes counters whose window has ended, and keeps the others', async () => {
+      const repository = first.dataSource.getRepository(RateLimitEntity);
+      await repository.insert([
+        { key: 'test:ended', points: 3, expire: String(Date.now() - 1000) },
+        { key: 'test:running', points: 3, expire: String(Date.now() + 60_000) },
+      ]);
+      expect(await second.app.get(RateLimiters).purgeExpired()).toBeGreaterThanOrEqual(1);
+      expect(await repository.existsBy({ key: 'test:ended' })).toBe(false);
+      expect(await repository.existsBy({ key: 'test:running' })).toBe(true);
+    });
+  });
+}
