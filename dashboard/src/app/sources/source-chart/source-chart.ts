@@ -5,6 +5,7 @@ import { SourceDto, SourceStatsDto } from '@welcome-ruhr/contracts';
 import { catchError, map, Observable, of, switchMap, tap } from 'rxjs';
 import { LanguageService } from '../../i18n/language.service';
 import { errorMessage, Message } from '../../shared/api-error';
+import { dayLabel, scaled } from '../../shared/chart/chart';
 import { MessageText } from '../../shared/message/message';
 import { SourcesService } from '../sources.service';
 
@@ -25,13 +26,6 @@ export interface Bar {
   height: number;
   day: Day;
   label: string;
-}
-
-/** "12. März": dates of the API are calendar days, so no time zone may shift them. */
-function dayLabel(date: string, locale: string): string {
-  return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', timeZone: 'UTC' }).format(
-    new Date(`${date}T00:00:00Z`),
-  );
 }
 
 /**
@@ -72,7 +66,7 @@ export class SourceChart {
     const locale = this.language.current();
     const max = this.max();
     return (this.stats()?.days ?? []).map((day, index) => {
-      const height = Math.round((day.total / max) * PLOT_HEIGHT);
+      const height = scaled(day.total, max, PLOT_HEIGHT);
       return {
         x: LEFT + GAP + index * (BAR + GAP),
         y: TOP + PLOT_HEIGHT - height,
