@@ -17,7 +17,10 @@ export const LANGUAGE_CONFIDENCE_THRESHOLD = 0.1;
 const DECIDED = 0.5;
 /** How many of the detector's best candidates a declared language may be picked from. */
 const HINT_CANDIDATES = 3;
-/** Long texts do not get more certain after a few hundred characters, only slower. */
+/**
+ * Long texts do not get more certain after a few hundred characters. tinyld reads only the 7 longest
+ * pieces between punctuation, so a shorter cut would save little and changes results (docs/ingestion.md).
+ */
 const MAX_CHARS = 1000;
 
 const NOISE = [
