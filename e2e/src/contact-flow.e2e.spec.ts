@@ -130,8 +130,6 @@ describe("Olena's question to an ambassador, from the city's site to the answer 
     const noticeResponse = page.waitForResponse((response) => response.url().startsWith(`${server.url}/api/public/privacy-notice`));
     await card.getByRole('button', { name: 'Запитай мене' }).click();
     const notice = (await (await noticeResponse).json()) as PrivacyNoticeDto;
-    // The server refuses a form sent sooner than this after the token was issued (a bot's speed).
-    const fillableFrom = Date.now() + notice.minFillSeconds * 1000;
     expect(notice.language).toBe('uk');
     const form = card.locator('form');
     await form.waitFor();
@@ -146,12 +144,12 @@ describe("Olena's question to an ambassador, from the city's site to the answer 
     await form.getByLabel(notice.consentLabel, { exact: true }).check();
     expect(await axeViolations(page).then(describeViolations)).toBe('');
 
-    // Olena is quick: she sends at once. The widget waits out the minimum fill time itself, saying it is sending.
+    // Olena is quick: she sends at once. The portal refuses a form sent sooner than notice.minFillSeconds after
+    // its token (a bot's speed) with a 400; the widget waits out the rest itself, so the portal takes it.
     const sent = page.waitForResponse((response) => response.url() === `${server.url}/api/public/contact-requests` && response.request().method() === 'POST');
     await form.getByRole('button', { name: 'Надіслати' }).click();
     const accepted = await sent;
     expect(accepted.status()).toBe(202);
-    expect(Date.now()).toBeGreaterThanOrEqual(fillableFrom);
     const success = widget.locator('[part=success]');
     await success.waitFor();
     expect(await success.textContent()).toBe('Дякуємо! Ваше повідомлення надіслано.');
