@@ -1,6 +1,6 @@
 import type { ChannelDto, FacebookLoginPagesDto, FacebookLoginStartDto, NotificationDto } from '@welcome-ruhr/contracts';
 import { ChannelHealthService } from './channel-health.service';
-import { FakeGraphApi } from '../testing/fake-graph-api';
+import { FakeGraphApi, fakeGraphEnv } from '../testing/fake-graph-api';
 import { FakeMastodon } from '../testing/fake-mastodon';
 import { createTestApp, type TestApp } from '../testing/test-app';
 
@@ -11,15 +11,7 @@ describe('channels', () => {
   beforeAll(async () => {
     fb = await new FakeGraphApi().start();
     mastodon = await new FakeMastodon().start();
-    t = await createTestApp({
-      FACEBOOK_GRAPH_URL: fb.url,
-      FACEBOOK_APP_ID: fb.appId,
-      FACEBOOK_APP_SECRET: fb.appSecret,
-      FETCH_ALLOW_PRIVATE_HOSTS: '127.0.0.1',
-      PUBLIC_URL: 'https://welcome.ruhr.example',
-      PUBLISHER_ENABLED: 'false',
-      SCHEDULER_ENABLED: 'false',
-    });
+    t = await createTestApp(fakeGraphEnv(fb));
   });
   afterAll(async () => {
     await t.close();

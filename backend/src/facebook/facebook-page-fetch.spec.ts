@@ -1,6 +1,6 @@
 import type { SourceDto } from '@welcome-ruhr/contracts';
 import { newSource } from '../testing/factories';
-import { FakeGraphApi } from '../testing/fake-graph-api';
+import { FakeGraphApi, fakeGraphEnv } from '../testing/fake-graph-api';
 import { createTestApp, type TestApp } from '../testing/test-app';
 import { FacebookPageFetchService } from './facebook-page-fetch.service';
 
@@ -11,14 +11,7 @@ describe('facebook_page sources', () => {
   let admin: { authorization: string };
   beforeAll(async () => {
     fb = await new FakeGraphApi().start();
-    t = await createTestApp({
-      FACEBOOK_GRAPH_URL: fb.url,
-      FACEBOOK_APP_ID: fb.appId,
-      FACEBOOK_APP_SECRET: fb.appSecret,
-      FETCH_ALLOW_PRIVATE_HOSTS: '127.0.0.1',
-      SCHEDULER_ENABLED: 'false',
-      PUBLISHER_ENABLED: 'false',
-    });
+    t = await createTestApp(fakeGraphEnv(fb));
     admin = (await t.signIn('admin')).headers;
   });
   afterAll(async () => {

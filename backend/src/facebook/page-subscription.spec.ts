@@ -1,5 +1,5 @@
 import type { ChannelDto, SourceDto } from '@welcome-ruhr/contracts';
-import { FakeGraphApi, type FakePage, type RecordedGraphCall } from '../testing/fake-graph-api';
+import { FakeGraphApi, type FakePage, type RecordedGraphCall, fakeGraphEnv } from '../testing/fake-graph-api';
 import { createTestApp, type TestApp } from '../testing/test-app';
 import { GraphClient } from './graph-client';
 
@@ -10,15 +10,7 @@ describe('webhook subscriptions of Facebook pages', () => {
   let admin: { authorization: string };
   beforeAll(async () => {
     fb = await new FakeGraphApi().start();
-    t = await createTestApp({
-      FACEBOOK_GRAPH_URL: fb.url,
-      FACEBOOK_APP_ID: fb.appId,
-      FACEBOOK_APP_SECRET: fb.appSecret,
-      FACEBOOK_WEBHOOK_VERIFY_TOKEN: 'verify-me',
-      FETCH_ALLOW_PRIVATE_HOSTS: '127.0.0.1',
-      SCHEDULER_ENABLED: 'false',
-      PUBLISHER_ENABLED: 'false',
-    });
+    t = await createTestApp(fakeGraphEnv(fb, { FACEBOOK_WEBHOOK_VERIFY_TOKEN: 'verify-me' }));
     admin = (await t.signIn('admin')).headers;
   });
   afterAll(async () => {

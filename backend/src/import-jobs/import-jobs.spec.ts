@@ -1,5 +1,5 @@
 import type { OpmlImportJob, OpmlImportReport, ServiceImportReport } from '@welcome-ruhr/contracts';
-import { createTestApp, type TestApp } from '../testing/test-app';
+import { createTestApp, twoReplicas, type TestApp } from '../testing/test-app';
 import { ImportJobEntity, type ImportJobKind, type ImportJobState } from './import-job.entity';
 import { ImportJobsService } from './import-jobs.service';
 
@@ -116,21 +116,12 @@ describe('import jobs', () => {
 // belongs to one app. So this runs with DATABASE_URL only.
 if (process.env['DATABASE_URL']) {
   describe('import jobs on two replicas of one PostgreSQL database', () => {
-    let first: TestApp;
-    let second: TestApp;
-    beforeAll(async () => {
-      first = await createTestApp({ SCHEDULER_ENABLED: 'false' });
-      second = await createTestApp({ SCHEDULER_ENABLED: 'false' }, { sameDatabaseAs: first });
-    });
-    afterAll(async () => {
-      await second?.close();
-      await first?.close();
-    });
+    const replicas = twoReplicas();
 
     it('answers the progress of a job that the other replica runs, to its end', async () => {
-      const admin = (await first.signIn('admin')).headers;
+      const admin = (await replicas.first.signIn('admin')).headers;
       const outlines = Array.from({ length: 450 }, (_, i) => `<outline text="Feed ${i}" xmlUrl="https://replica.example/${i}.rss"/>`).join('\n');
-      const started = await first.app.inject({
+      const started = await replicas.first.app.inject({
         method: 'POST',
         url: '/api/sources/import?async=1',
         headers: admin,
@@ -140,7 +131,7 @@ if (process.env['DATABASE_URL']) {
       const { jobId } = started.json<OpmlImportJob>();
       const seen: OpmlImportReport[] = [];
       for (;;) {
-        const response = await second.app.inject({ method: 'GET', url: `/api/sources/import/${jobId}`, headers: admin });
+        const response = await replicas.second.app.inject({ method: 'GET', url: `/api/sources/import/${jobId}`, headers: admin });
         expect(response.statusCode).toBe(200);
         const report = response.json<OpmlImportReport>();
         seen.push(report);
@@ -152,7 +143,7 @@ if (process.env['DATABASE_URL']) {
       expect(seen.at(-1)).toMatchObject({ done: true, total: 450, processed: 450, created: 450, exists: 0, invalid: 0 });
       const processed = seen.map((report) => report.processed);
       expect(processed).toEqual([...processed].sort((a, b) => a - b));
-      expect(await second.dataSource.getRepository(ImportJobEntity).findOneByOrFail({ id: jobId })).toMatchObject({ state: 'done', processed: 450 });
+      expect(await replicas.second.dataSource.getRepository(ImportJobEntity).findOneByOrFail({ id: jobId })).toMatchObject({ state: 'done', processed: 450 });
     });
   });
 }

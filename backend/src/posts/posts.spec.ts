@@ -1,10 +1,10 @@
 import type { ModerationPostsResponse, PostDto, PostPreviewDto } from '@welcome-ruhr/contracts';
 import sharp from 'sharp';
 import { newItem, newSource } from '../testing/factories';
-import { FakeGraphApi } from '../testing/fake-graph-api';
+import { FakeGraphApi, fakeGraphEnv } from '../testing/fake-graph-api';
 import { FakeMastodon } from '../testing/fake-mastodon';
 import { createTestApp, type TestApp } from '../testing/test-app';
-import { ambassadorWithChannels, approve, createPost, getPost, inMinutes, publishingEnv, type AmbassadorWorld, type Headers } from './testing/publishing-world';
+import { ambassadorWithChannels, approve, createPost, getPost, inMinutes, type AmbassadorWorld, type Headers } from './testing/publishing-world';
 
 describe('posts: compose, review, edit, cancel, share', () => {
   let t: TestApp;
@@ -15,7 +15,7 @@ describe('posts: compose, review, edit, cancel, share', () => {
   beforeAll(async () => {
     fb = await new FakeGraphApi().start();
     mastodon = await new FakeMastodon().start();
-    t = await createTestApp(publishingEnv(fb));
+    t = await createTestApp(fakeGraphEnv(fb));
     ayse = await ambassadorWithChannels(t, fb, mastodon, ['dortmund']);
     moderator = (await t.signIn('moderator', { cities: ['dortmund'] })).headers;
   });

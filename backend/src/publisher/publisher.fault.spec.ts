@@ -4,8 +4,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { ambassadorWithChannels, approve, createPost, publishingEnv, type AmbassadorWorld, type Headers } from '../posts/testing/publishing-world';
-import { FakeGraphApi } from '../testing/fake-graph-api';
+import { ambassadorWithChannels, approve, createPost, type AmbassadorWorld, type Headers } from '../posts/testing/publishing-world';
+import { FakeGraphApi, fakeGraphEnv } from '../testing/fake-graph-api';
 import { FakeMastodon } from '../testing/fake-mastodon';
 import { createTestApp, TEST_SECRET_KEY, type TestApp } from '../testing/test-app';
 import type { PublishEngine } from './publish-engine';
@@ -43,7 +43,7 @@ interface World {
 async function setUp(extraEnv: Record<string, string> = {}): Promise<World> {
   const fb = await new FakeGraphApi().start();
   const mastodon = await new FakeMastodon().start();
-  const t = await createTestApp(publishingEnv(fb, extraEnv));
+  const t = await createTestApp(fakeGraphEnv(fb, extraEnv));
   const moderator = (await t.signIn('moderator', { cities: ['dortmund'] })).headers;
   const ambassadors = [await ambassadorWithChannels(t, fb, mastodon), await ambassadorWithChannels(t, fb, mastodon)];
   return { t, fb, mastodon, moderator, ambassadors };
@@ -223,7 +223,7 @@ if (process.env['DATABASE_URL']) {
           PORT: String(await freePort()),
           SECRET_KEY: TEST_SECRET_KEY,
           LOG_LEVEL: 'error',
-          ...publishingEnv(world.fb, { PUBLISHER_ENABLED: 'true', PUBLISHER_LEASE_SECONDS: '3', PUBLISHER_CONCURRENCY: '2' }),
+          ...fakeGraphEnv(world.fb, { PUBLISHER_ENABLED: 'true', PUBLISHER_LEASE_SECONDS: '3', PUBLISHER_CONCURRENCY: '2' }),
           PUBLISHER_FAULT_CRASH_AFTER_SEND: String(crashProbability),
         },
         stdio: ['ignore', 'ignore', 'inherit'],

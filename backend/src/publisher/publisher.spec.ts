@@ -1,7 +1,7 @@
 import type { NotificationDto, PostDto } from '@welcome-ruhr/contracts';
 import sharp from 'sharp';
-import { ambassadorWithChannels, approve, createPost, getPost, inMinutes, publishingEnv, type AmbassadorWorld, type Headers } from '../posts/testing/publishing-world';
-import { FakeGraphApi } from '../testing/fake-graph-api';
+import { ambassadorWithChannels, approve, createPost, getPost, inMinutes, type AmbassadorWorld, type Headers } from '../posts/testing/publishing-world';
+import { FakeGraphApi, fakeGraphEnv } from '../testing/fake-graph-api';
 import { FakeMastodon } from '../testing/fake-mastodon';
 import { createTestApp, type TestApp } from '../testing/test-app';
 import type { PublishEngine } from './publish-engine';
@@ -20,7 +20,7 @@ describe('publisher', () => {
   beforeAll(async () => {
     fb = await new FakeGraphApi().start();
     mastodon = await new FakeMastodon().start();
-    t = await createTestApp(publishingEnv(fb));
+    t = await createTestApp(fakeGraphEnv(fb));
     moderator = (await t.signIn('moderator', { cities: ['dortmund'] })).headers;
     engine = t.app.get(PublisherService).newEngine('test-engine', undefined, { retryBaseMs: 40, retryMaxMs: 200, leaseSeconds: 3, callTimeoutMs: 600, unknownGraceMs: 1500 });
   });

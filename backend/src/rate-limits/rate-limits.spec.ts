@@ -1,6 +1,6 @@
 import { contactBody } from '../contact-requests/testing';
 import { newUser } from '../testing/factories';
-import { createTestApp, type TestApp } from '../testing/test-app';
+import { createTestApp, twoReplicas, type TestApp } from '../testing/test-app';
 import { RateLimitEntity } from './rate-limit.entity';
 import { RateLimiters } from './rate-limiters';
 
@@ -27,16 +27,7 @@ describe('rate limiters', () => {
 // and the embedded database keeps its counters in memory (one process). So this runs with DATABASE_URL only.
 if (process.env['DATABASE_URL']) {
   describe('throttles shared by two replicas on one PostgreSQL database', () => {
-    let first: TestApp;
-    let second: TestApp;
-    beforeAll(async () => {
-      first = await createTestApp({ SCHEDULER_ENABLED: 'false' });
-      second = await createTestApp({ SCHEDULER_ENABLED: 'false' }, { sameDatabaseAs: first });
-    });
-    afterAll(async () => {
-      await second?.close();
-      await first?.close();
-    });
+    const replicas = twoReplicas();
 
     const login = (t: TestApp, email: string, password: string, ip: string) =>
       t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password }, remoteAddress: ip });
@@ -44,12 +35,12 @@ if (process.env['DATABASE_URL']) {
       t.app.inject({ method: 'POST', url: '/api/public/contact-requests', payload: contactBody({ email }), remoteAddress: ip });
 
     it('counts failed sign-ins for one account on both replicas: the 6th is refused by either', async () => {
-      await newUser(first.dataSource, { email: 'shared-target@essen.de' });
+      await newUser(replicas.first.dataSource, { email: 'shared-target@essen.de' });
       for (let i = 0; i < 5; i++) {
-        const replica = i % 2 === 0 ? first : second;
+        const replica = i % 2 === 0 ? replicas.first : replicas.second;
         expect((await login(replica, 'shared-target@essen.de', `guess-${i}`, `10.2.0.${i}`)).statusCode).toBe(401);
       }
-      for (const replica of [first, second]) {
+      for (const replica of [replicas.first, replicas.second]) {
         const blocked = await login(replica, 'shared-target@essen.de', 'correct-horse-battery', '10.2.0.99');
         expect(blocked.statusCode).toBe(429);
         expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(0);
@@ -60,10 +51,10 @@ if (process.env['DATABASE_URL']) {
     it('counts contact requests per e-mail address on both replicas: the 6th is refused by either', async () => {
       const email = 'shared-flood@example.org';
       for (let i = 0; i < 5; i++) {
-        const replica = i % 2 === 0 ? first : second;
+        const replica = i % 2 === 0 ? replicas.first : replicas.second;
         expect((await ask(replica, email, `10.3.0.${i}`)).statusCode).toBe(202);
       }
-      for (const replica of [first, second]) {
+      for (const replica of [replicas.first, replicas.second]) {
         const refused = await ask(replica, email, '10.3.0.99');
         expect(refused.statusCode).toBe(429);
         expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
@@ -72,12 +63,12 @@ if (process.env['DATABASE_URL']) {
     });
 
     it('deletes counters whose window has ended, and keeps the others', async () => {
-      const repository = first.dataSource.getRepository(RateLimitEntity);
+      const repository = replicas.first.dataSource.getRepository(RateLimitEntity);
       await repository.insert([
         { key: 'test:ended', points: 3, expire: String(Date.now() - 1000) },
         { key: 'test:running', points: 3, expire: String(Date.now() + 60_000) },
       ]);
-      expect(await second.app.get(RateLimiters).purgeExpired()).toBeGreaterThanOrEqual(1);
+      expect(await replicas.second.app.get(RateLimiters).purgeExpired()).toBeGreaterThanOrEqual(1);
       expect(await repository.existsBy({ key: 'test:ended' })).toBe(false);
       expect(await repository.existsBy({ key: 'test:running' })).toBe(true);
     });

@@ -94,6 +94,23 @@ class GraphAnswer extends Error {
   }
 }
 
+/**
+ * The env of a test app that talks to this fake as its Graph API (and may fetch from 127.0.0.1), with
+ * nothing timed running; `extra` adds or overrides variables.
+ */
+export function fakeGraphEnv(fb: FakeGraphApi, extra: Record<string, string> = {}): Record<string, string> {
+  return {
+    FACEBOOK_GRAPH_URL: fb.url,
+    FACEBOOK_APP_ID: fb.appId,
+    FACEBOOK_APP_SECRET: fb.appSecret,
+    FETCH_ALLOW_PRIVATE_HOSTS: '127.0.0.1',
+    PUBLIC_URL: 'https://welcome.ruhr.example',
+    SCHEDULER_ENABLED: 'false',
+    PUBLISHER_ENABLED: 'false',
+    ...extra,
+  };
+}
+
 export class FakeGraphApi {
   readonly calls: RecordedGraphCall[] = [];
   readonly pages = new Map<string, FakePage>();

@@ -78,3 +78,20 @@ export async function createTestApp(env: Record<string, string> = {}, options: T
     },
   };
 }
+
+/**
+ * Two apps on one PostgreSQL database, as two replicas of the backend are (server only). Call inside a
+ * describe: the apps start before its tests and close after them; read them from the object in a test.
+ */
+export function twoReplicas(env: Record<string, string> = {}): { first: TestApp; second: TestApp } {
+  const replicas = {} as { first: TestApp; second: TestApp };
+  beforeAll(async () => {
+    replicas.first = await createTestApp(env);
+    replicas.second = await createTestApp(env, { sameDatabaseAs: replicas.first });
+  });
+  afterAll(async () => {
+    await replicas.second?.close();
+    await replicas.first?.close();
+  });
+  return replicas;
+}

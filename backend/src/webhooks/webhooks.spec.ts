@@ -1,6 +1,6 @@
 import { FacebookPageFetchService } from '../facebook/facebook-page-fetch.service';
 import { newSource } from '../testing/factories';
-import { FakeGraphApi } from '../testing/fake-graph-api';
+import { FakeGraphApi, fakeGraphEnv } from '../testing/fake-graph-api';
 import { createTestApp, type TestApp } from '../testing/test-app';
 import { facebookSignature } from './webhook-signature';
 
@@ -9,14 +9,7 @@ describe('Facebook webhooks', () => {
   let fb: FakeGraphApi;
   beforeAll(async () => {
     fb = await new FakeGraphApi().start();
-    t = await createTestApp({
-      FACEBOOK_GRAPH_URL: fb.url,
-      FACEBOOK_APP_ID: fb.appId,
-      FACEBOOK_APP_SECRET: fb.appSecret,
-      FACEBOOK_WEBHOOK_VERIFY_TOKEN: 'ruhr-verify-token',
-      SCHEDULER_ENABLED: 'false',
-      PUBLISHER_ENABLED: 'false',
-    });
+    t = await createTestApp(fakeGraphEnv(fb, { FACEBOOK_WEBHOOK_VERIFY_TOKEN: 'ruhr-verify-token' }));
   });
   afterAll(async () => {
     await t.close();

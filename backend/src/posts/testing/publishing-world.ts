@@ -14,20 +14,6 @@ export interface AmbassadorWorld {
   mastodon?: ChannelDto;
 }
 
-/** The env of a test app that talks to the fakes. */
-export function publishingEnv(fb: FakeGraphApi, extra: Record<string, string> = {}): Record<string, string> {
-  return {
-    FACEBOOK_GRAPH_URL: fb.url,
-    FACEBOOK_APP_ID: fb.appId,
-    FACEBOOK_APP_SECRET: fb.appSecret,
-    FETCH_ALLOW_PRIVATE_HOSTS: '127.0.0.1',
-    PUBLIC_URL: 'https://welcome.ruhr.example',
-    SCHEDULER_ENABLED: 'false',
-    PUBLISHER_ENABLED: 'false',
-    ...extra,
-  };
-}
-
 /** An ambassador of `cities` with a connected Facebook page (and a Mastodon account when given an instance). */
 export async function ambassadorWithChannels(t: TestApp, fb: FakeGraphApi, mastodon?: FakeMastodon, cities = ['dortmund']): Promise<AmbassadorWorld> {
   const { headers, login } = await t.signIn('ambassador', { cities });
