@@ -27,7 +27,12 @@ const ACCOUNTS: Record<Role, { email: string; password: string }> = { admin: ADM
 const OTHER_LANGUAGES: Record<Role, string[]> = { admin: ['ar'], moderator: ['ar'], ambassador: ['ar', 'en', 'tr', 'uk'] };
 
 /** Generous: the machine is shared and a page may wait for several API calls. */
-const WAIT_MS = 30_000;
+const WAIT_MS = 45_000;
+/**
+ * A test awaits its step, which runs after the role's earlier steps (they start together in beforeAll):
+ * under load a whole language's walk may take minutes.
+ */
+const STEP_TIMEOUT_MS = 300_000;
 
 const I18N = join(__dirname, '../../dashboard/public/i18n');
 
@@ -469,18 +474,18 @@ describe('dashboard accessibility (axe, WCAG 2.1 A and AA) for every role and pa
   describe.each(ROLES)('%s', (role) => {
     it('signs in through the sign-in page (German)', async () => {
       expect(await problemsOf(role, 'sign-in')).toBe('');
-    }, 120_000);
+    }, STEP_TIMEOUT_MS);
 
     it('every page in German', async () => {
       expect(await problemsOf(role, 'de')).toBe('');
-    }, 120_000);
+    }, STEP_TIMEOUT_MS);
 
     it.each(OTHER_LANGUAGES[role])('every page in %s', async (language) => {
       expect(await problemsOf(role, language)).toBe('');
-    }, 120_000);
+    }, STEP_TIMEOUT_MS);
 
     it('signs out; the sign-in page keeps the language', async () => {
       expect(await problemsOf(role, 'sign-out')).toBe('');
-    }, 120_000);
+    }, STEP_TIMEOUT_MS);
   });
 });
