@@ -1,3 +1,4 @@
+import { afterAll, beforeAll } from '@jest/globals';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { LoginResponse, Role } from '@welcome-ruhr/contracts';
 import { mkdtempSync, rmSync } from 'node:fs';
