@@ -22,7 +22,7 @@ describe('publisher', () => {
     mastodon = await new FakeMastodon().start();
     t = await createTestApp(fakeGraphEnv(fb));
     moderator = (await t.signIn('moderator', { cities: ['dortmund'] })).headers;
-    engine = t.app.get(PublisherService).newEngine('test-engine', undefined, { retryBaseMs: 40, retryMaxMs: 200, leaseSeconds: 3, callTimeoutMs: 600, unknownGraceMs: 1500 });
+    engine = t.app.get(PublisherService).newEngine('test-engine', undefined, { retryBaseMs: 40, retryMaxMs: 200, leaseSeconds: 3, callTimeoutMs: 2000, unknownGraceMs: 3000 });
   });
   beforeEach(async () => {
     world = await ambassadorWithChannels(t, fb, mastodon);
@@ -162,7 +162,7 @@ describe('publisher', () => {
 
   it('after a slow answer past the time limit, and after a dropped connection, publishes exactly once', async () => {
     const slow = await duePost();
-    fb.fault({ method: 'POST', path: `/${world.page.id}/feed`, delayMs: 1200 });
+    fb.fault({ method: 'POST', path: `/${world.page.id}/feed`, delayMs: 3000 });
     await publish([slow]);
     expect(onPage(slow)).toBe(1);
 
@@ -180,7 +180,7 @@ describe('publisher', () => {
 
     const hopeless = await duePost();
     fb.fault({ method: 'POST', path: `/${world.page.id}/feed`, status: 503, times: 20 });
-    const impatient = t.app.get(PublisherService).newEngine('impatient', undefined, { retryBaseMs: 10, retryMaxMs: 40, leaseSeconds: 3, callTimeoutMs: 600, unknownGraceMs: 10 });
+    const impatient = t.app.get(PublisherService).newEngine('impatient', undefined, { retryBaseMs: 10, retryMaxMs: 40, leaseSeconds: 3, callTimeoutMs: 2000, unknownGraceMs: 10 });
     await publish([hopeless], [impatient]);
     const gaveUp = await getPost(t, world.headers, hopeless.id);
     expect(gaveUp.status).toBe('failed');
@@ -202,7 +202,7 @@ describe('publisher', () => {
 
   it('lets several processes publish many posts at once, each exactly once', async () => {
     const engines = ['a', 'b', 'c'].map((name) =>
-      t.app.get(PublisherService).newEngine(`engine-${name}`, undefined, { retryBaseMs: 40, retryMaxMs: 200, leaseSeconds: 3, callTimeoutMs: 600, unknownGraceMs: 1500 }),
+      t.app.get(PublisherService).newEngine(`engine-${name}`, undefined, { retryBaseMs: 40, retryMaxMs: 200, leaseSeconds: 3, callTimeoutMs: 2000, unknownGraceMs: 3000 }),
     );
     const posts: PostDto[] = [];
     for (let i = 0; i < 24; i++) posts.push(await duePost({}, i % 3 === 0 ? 'both' : 'facebook'));
