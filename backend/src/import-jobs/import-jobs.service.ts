@@ -25,10 +25,25 @@ export interface JobReport {
   processed: number;
 }
 
+/**
+ * Thrown by a runner's progress() once its job no longer runs in the database: a reader took the runner for dead
+ * (no heartbeat for DEAD_AFTER_SECONDS, e.g. a stalled process) and failed the job. The import stops there, so
+ * the person who uploads the file again does not race an import that was declared over.
+ */
+export class ImportJobAbandonedError extends Error {
+  constructor(readonly jobId: string) {
+    super(`Import job ${jobId} was given up as dead by another reader; this runner stops`);
+    this.name = 'ImportJobAbandonedError';
+  }
+}
+
 /** The handle of a job this process runs. */
 export interface ImportJobRun<R extends JobReport> {
   readonly id: string;
-  /** Writes the report when the last write is PROGRESS_WRITE_MS old or more. */
+  /**
+   * Writes the report when the last write is PROGRESS_WRITE_MS old or more. Rejects with ImportJobAbandonedError
+   * once the job was failed by a reader (seen by that write or by the heartbeat): the runner must stop.
+   */
   progress(report: R): Promise<void>;
   finish(report: R): Promise<void>;
   /** Writes the report as it ends after an error (the caller has filled in what was not imported). */
@@ -63,15 +78,19 @@ export class ImportJobsService implements OnModuleDestroy {
     this.heartbeats.clear();
   }
 
-  async start<R extends JobReport>(kind: ImportJobKind, owner: AuthUser, report: R): Promise<ImportJobRun<R>> {
+  async start<R extends JobReport>(kind: ImportJobKind, owner: Pick<AuthUser, 'id'>, report: R): Promise<ImportJobRun<R>> {
     const [{ id }]: { id: string }[] = await this.dataSource.query(
       `INSERT INTO import_jobs (kind, owner_id, total, processed, report, runner) VALUES ($1, $2, $3, $4, $5::jsonb, $6) RETURNING id`,
       [kind, owner.id, report.total, report.processed, JSON.stringify(report), this.runner],
     );
     let lastWrite = Date.now();
+    let abandoned = false;
     const heartbeat = setInterval(() => {
       this.dataSource
         .query(`UPDATE import_jobs SET heartbeat_at = now() WHERE id = $1 AND state = 'running'`, [id])
+        .then((result: unknown) => {
+          if (affectedRows(result) === 0) abandoned = true;
+        })
         .catch((error: unknown) => this.logger.warn({ err: error, jobId: id }, 'import job heartbeat failed'));
     }, HEARTBEAT_MS);
     heartbeat.unref();
@@ -91,10 +110,19 @@ export class ImportJobsService implements OnModuleDestroy {
     return {
       id,
       progress: async (current) => {
-        if (Date.now() - lastWrite < PROGRESS_WRITE_MS) return;
-        lastWrite = Date.now();
-        // A lost progress write only delays what a poll shows; the end is written anyway.
-        await write('running', current).catch((error: unknown) => this.logger.warn({ err: error, jobId: id }, 'import progress not stored'));
+        if (!abandoned && Date.now() - lastWrite >= PROGRESS_WRITE_MS) {
+          lastWrite = Date.now();
+          try {
+            if (affectedRows(await write('running', current)) === 0) abandoned = true;
+          } catch (error) {
+            // A lost progress write only delays what a poll shows; the end is written anyway.
+            this.logger.warn({ err: error, jobId: id }, 'import progress not stored');
+          }
+        }
+        if (abandoned) {
+          stop();
+          throw new ImportJobAbandonedError(id);
+        }
       },
       finish: async (current) => {
         stop();
@@ -105,6 +133,19 @@ export class ImportJobsService implements OnModuleDestroy {
         await write('failed', current, error instanceof Error ? error.message : String(error));
       },
     };
+  }
+
+  /**
+   * Logs why a background import ended early; an abandoned job's report belongs to the reader that failed it, so
+   * only a real error is written (fail() changes nothing on a job that no longer runs anyway).
+   */
+  async endWithError<R extends JobReport>(run: ImportJobRun<R>, error: unknown, what: string, fillIn: () => R): Promise<void> {
+    if (error instanceof ImportJobAbandonedError) {
+      this.logger.warn({ jobId: run.id }, `${what} stopped: its job was given up after the runner was silent for ${DEAD_AFTER_SECONDS} s`);
+      return;
+    }
+    this.logger.error({ err: error, jobId: run.id }, `${what} failed`);
+    await run.fail(fillIn(), error);
   }
 
   /**
@@ -150,4 +191,9 @@ export class ImportJobsService implements OnModuleDestroy {
       this.logger.error({ err: error }, 'import job retention failed');
     }
   }
+}
+
+/** Rows an UPDATE changed, as TypeORM's query() returns it for PostgreSQL and PGlite: [rows, count]. */
+function affectedRows(result: unknown): number | undefined {
+  return Array.isArray(result) && typeof result[1] === 'number' ? result[1] : undefined;
 }

@@ -1,7 +1,7 @@
 import type { OpmlImportJob, OpmlImportReport, ServiceImportReport } from '@welcome-ruhr/contracts';
 import { createTestApp, twoReplicas, type TestApp } from '../testing/test-app';
 import { ImportJobEntity, type ImportJobKind, type ImportJobState } from './import-job.entity';
-import { ImportJobsService } from './import-jobs.service';
+import { ImportJobAbandonedError, ImportJobsService, PROGRESS_WRITE_MS } from './import-jobs.service';
 
 type Headers = { authorization: string };
 const MINUTE = 60_000;
@@ -96,6 +96,41 @@ describe('import jobs', () => {
     expect((await poll('services', job.id)).statusCode).toBe(404);
     const moderator = (await t.signIn('moderator')).headers;
     expect((await poll('sources', job.id, moderator)).statusCode).toBe(404);
+  });
+
+  it('stops a runner whose job a reader gave up as dead, and leaves that reader\'s report alone', async () => {
+    const jobs = t.app.get(ImportJobsService);
+    const admin = (await t.signIn('admin')).login.user;
+    const report = { ...opmlReport(), processed: 0, created: 0, lines: [] };
+    const run = await jobs.start('opml', admin, report);
+    await new Promise((resolve) => setTimeout(resolve, PROGRESS_WRITE_MS + 50));
+    await expect(run.progress({ ...report, processed: 100 })).resolves.toBeUndefined();
+    expect(await t.dataSource.getRepository(ImportJobEntity).findOneByOrFail({ id: run.id })).toMatchObject({ state: 'running', processed: 100 });
+
+    // The runner stalled; a poll found it silent and failed the job.
+    await t.dataSource.getRepository(ImportJobEntity).update(run.id, { heartbeatAt: new Date(Date.now() - 2 * MINUTE) });
+    const failed = (await poll('sources', run.id)).json<OpmlImportReport>();
+    expect(failed).toMatchObject({ done: true, processed: 300 });
+
+    // The runner wakes up: its next progress write finds the job over, and it is told to stop.
+    await new Promise((resolve) => setTimeout(resolve, PROGRESS_WRITE_MS + 50));
+    const stopped = await run.progress({ ...report, processed: 200 }).then(() => undefined, (error: unknown) => error);
+    expect(stopped).toBeInstanceOf(ImportJobAbandonedError);
+    // Every later call says the same, without a write.
+    await expect(run.progress({ ...report, processed: 250 })).rejects.toBeInstanceOf(ImportJobAbandonedError);
+
+    const fillIn = jest.fn(() => ({ ...report, done: true }));
+    await jobs.endWithError(run, stopped, 'OPML import', fillIn);
+    expect(fillIn).not.toHaveBeenCalled();
+    expect((await poll('sources', run.id)).json()).toEqual(failed);
+  });
+
+  it('writes a failed report when a running import ends with an error', async () => {
+    const jobs = t.app.get(ImportJobsService);
+    const admin = (await t.signIn('admin')).login.user;
+    const run = await jobs.start('services', admin, servicesReport());
+    await jobs.endWithError(run, new Error('database went away'), 'service import', () => ({ ...servicesReport(), processed: 2000, done: true }));
+    expect(await t.dataSource.getRepository(ImportJobEntity).findOneByOrFail({ id: run.id })).toMatchObject({ state: 'failed', processed: 2000, error: 'database went away' });
   });
 
   it('deletes jobs a day after they ended or went silent, and keeps younger ones', async () => {

@@ -50,14 +50,15 @@ export class ServiceImportService {
     const job = await this.jobs.start('services', actor, report);
     void this.run(actor, lines, report, {}, (current) => job.progress(current))
       .then(() => job.finish(report))
-      .catch(async (error) => {
-        this.logger.error({ err: error, jobId: job.id }, 'service import failed');
-        report.problems.push({ line: 0, field: null, problem: `The import stopped after ${report.processed} lines because of an error on our side; lines after that were not imported.` });
-        report.invalid += report.total - report.processed;
-        report.processed = report.total;
-        report.done = true;
-        await job.fail(report, error);
-      })
+      .catch((error) =>
+        this.jobs.endWithError(job, error, 'service import', () => {
+          report.problems.push({ line: 0, field: null, problem: `The import stopped after ${report.processed} lines because of an error on our side; lines after that were not imported.` });
+          report.invalid += report.total - report.processed;
+          report.processed = report.total;
+          report.done = true;
+          return report;
+        }),
+      )
       .catch((error) => this.logger.error({ err: error, jobId: job.id }, 'service import: the report could not be stored'));
     return { jobId: job.id };
   }

@@ -73,16 +73,17 @@ export class OpmlImportService {
     const job = await this.jobs.start('opml', actor, report);
     void this.run(actor, candidates, report, (current) => job.progress(current))
       .then(() => job.finish(report))
-      .catch(async (error) => {
-        this.logger.error({ err: error, jobId: job.id }, 'OPML import failed');
-        for (const candidate of candidates.slice(report.processed)) {
-          report.lines.push({ ...candidate.line, result: 'invalid', message: 'Not imported: the import stopped because of an error on our side.' });
-          report.invalid++;
-        }
-        report.processed = report.total;
-        report.done = true;
-        await job.fail(report, error);
-      })
+      .catch((error) =>
+        this.jobs.endWithError(job, error, 'OPML import', () => {
+          for (const candidate of candidates.slice(report.processed)) {
+            report.lines.push({ ...candidate.line, result: 'invalid', message: 'Not imported: the import stopped because of an error on our side.' });
+            report.invalid++;
+          }
+          report.processed = report.total;
+          report.done = true;
+          return report;
+        }),
+      )
       .catch((error) => this.logger.error({ err: error, jobId: job.id }, 'OPML import: the report could not be stored'));
     return { jobId: job.id };
   }
