@@ -1,15 +1,5 @@
 import { DOCUMENT } from '@angular/common';
-import {
-  afterNextRender,
-  ChangeDetectionStrategy,
-  Component,
-  computed,
-  DestroyRef,
-  ElementRef,
-  inject,
-  Injector,
-  signal,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, DestroyRef, inject, signal } from '@angular/core';
 import { TranslatePipe } from '@ngx-translate/core';
 import {
   AMBASSADOR_BIO_MAX_CHARS,
@@ -18,7 +8,8 @@ import {
   AmbassadorProfileDto,
 } from '@welcome-ruhr/contracts';
 import { LanguageService } from '../../i18n/language.service';
-import { apiFieldMessages, errorMessage, FieldMessages, Message, withoutField } from '../../shared/api-error';
+import { apiFieldMessages, errorMessage, FieldMessages, Message } from '../../shared/api-error';
+import { formState } from '../../shared/form-state';
 import { LanguageTexts } from '../../shared/language-texts/language-texts';
 import { COMMON_LANGUAGES, languageName } from '../../shared/languages';
 import { MessageText } from '../../shared/message/message';
@@ -41,8 +32,6 @@ export class AmbassadorProfilePage {
   private readonly profiles = inject(AmbassadorProfileService);
   private readonly language = inject(LanguageService);
   private readonly document = inject(DOCUMENT);
-  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
-  private readonly injector = inject(Injector);
 
   protected readonly bioMax = AMBASSADOR_BIO_MAX_CHARS;
   protected readonly photoTypes = AMBASSADOR_PHOTO_TYPES.join(',');
@@ -64,10 +53,12 @@ export class AmbassadorProfilePage {
   protected readonly photoError = signal<Message | null>(null);
   protected readonly photoBusy = signal(false);
 
-  protected readonly fieldErrors = signal<FieldMessages>({});
-  protected readonly error = signal<Message | null>(null);
+  private readonly state = formState();
+  protected readonly fieldErrors = this.state.fieldErrors;
+  protected readonly error = this.state.error;
   protected readonly status = signal<Message | null>(null);
-  protected readonly busy = signal(false);
+  protected readonly busy = this.state.busy;
+  protected readonly clearFieldError = this.state.clearField;
 
   protected readonly languageOptions = computed(() => {
     const lang = this.language.current();
@@ -126,10 +117,6 @@ export class AmbassadorProfilePage {
     // In the order they are ticked: the most fluent first.
     this.languages.update((codes) => (checked ? [...new Set([...codes, code])] : codes.filter((c) => c !== code)));
     this.clearFieldError('languages');
-  }
-
-  protected clearFieldError(field: string): void {
-    this.fieldErrors.update((errors) => withoutField(errors, field));
   }
 
   // Photo
@@ -204,50 +191,26 @@ export class AmbassadorProfilePage {
     const errors: FieldMessages = {};
     if (this.displayName().trim() === '') errors['displayName'] = { key: 'validation.required' };
     if (this.visible() && this.missingForVisibility().length > 0) errors['visible'] = { key: 'ambassadorProfile.cannotShow' };
-    this.fieldErrors.set(errors);
-    if (Object.keys(errors).length > 0) {
-      this.error.set({ key: 'validation.summary' });
-      this.focusFirstInvalid();
-      return;
-    }
-    this.error.set(null);
+    if (this.state.invalid(errors)) return;
     this.status.set(null);
-    this.busy.set(true);
     // Empty texts are left out: a language without a bio has no tab content to keep.
     const bio = Object.fromEntries(
       Object.entries(this.bio())
         .map(([code, text]) => [code, text.trim()] as const)
         .filter(([, text]) => text !== ''),
     );
-    this.profiles
-      .update({
-        displayName: this.displayName().trim(),
-        languages: this.languages(),
-        city: this.city() || null,
-        community: this.community().trim() || null,
-        bio,
-        visible: this.visible(),
-      })
-      .subscribe({
-        next: (profile) => {
-          this.busy.set(false);
-          this.profile.set(profile);
-          this.visible.set(profile.visible);
-          this.status.set({ key: profile.visible ? 'ambassadorProfile.savedVisible' : 'ambassadorProfile.savedHidden' });
-        },
-        error: (error: unknown) => {
-          this.busy.set(false);
-          this.error.set(errorMessage(error));
-          this.fieldErrors.set(apiFieldMessages(error));
-          this.focusFirstInvalid();
-        },
-      });
-  }
-
-  private focusFirstInvalid(): void {
-    afterNextRender(
-      () => this.host.nativeElement.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus(),
-      { injector: this.injector },
-    );
+    const request = this.profiles.update({
+      displayName: this.displayName().trim(),
+      languages: this.languages(),
+      city: this.city() || null,
+      community: this.community().trim() || null,
+      bio,
+      visible: this.visible(),
+    });
+    this.state.submit(request, (profile) => {
+      this.profile.set(profile);
+      this.visible.set(profile.visible);
+      this.status.set({ key: profile.visible ? 'ambassadorProfile.savedVisible' : 'ambassadorProfile.savedHidden' });
+    });
   }
 }

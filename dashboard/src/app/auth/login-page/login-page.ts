@@ -1,17 +1,9 @@
-import {
-  afterNextRender,
-  ChangeDetectionStrategy,
-  Component,
-  ElementRef,
-  inject,
-  Injector,
-  input,
-  signal,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, input } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { Router } from '@angular/router';
 import { TranslatePipe } from '@ngx-translate/core';
-import { apiFieldMessages, clientFieldMessages, errorMessage, FieldMessages, Message, withoutField } from '../../shared/api-error';
+import { apiFieldMessages, clientFieldMessages, errorMessage } from '../../shared/api-error';
+import { formState } from '../../shared/form-state';
 import { MessageText } from '../../shared/message/message';
 import { LanguageSwitcher } from '../../i18n/language-switcher/language-switcher';
 import { AuthService } from '../auth.service';
@@ -31,8 +23,6 @@ function safeReturnUrl(url: string | undefined): string {
 export class LoginPage {
   private readonly auth = inject(AuthService);
   private readonly router = inject(Router);
-  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
-  private readonly injector = inject(Injector);
 
   /** Where to go after signing in (set when a page sent the person here); bound from the query. */
   readonly returnUrl = input<string>();
@@ -41,17 +31,20 @@ export class LoginPage {
     email: ['', [Validators.required, Validators.email]],
     password: ['', Validators.required],
   });
-  protected readonly fieldErrors = signal<FieldMessages>({});
-  protected readonly error = signal<Message | null>(null);
-  protected readonly busy = signal(false);
+  private readonly state = formState();
+  protected readonly fieldErrors = this.state.fieldErrors;
+  protected readonly error = this.state.error;
+  protected readonly busy = this.state.busy;
+  protected readonly clearFieldError = this.state.clearField;
 
+  /** Not `FormState.submit`: two fields need no summary, and a refusal keeps the focus where it is. */
   protected submit(): void {
     if (this.busy()) return;
     this.error.set(null);
     const clientErrors = clientFieldMessages(this.form);
     this.fieldErrors.set(clientErrors);
     if (Object.keys(clientErrors).length > 0) {
-      this.focusFirstInvalid();
+      this.state.focusFirstInvalid();
       return;
     }
     this.busy.set(true);
@@ -65,16 +58,6 @@ export class LoginPage {
         this.error.set(errorMessage(error));
         this.fieldErrors.set(apiFieldMessages(error));
       },
-    });
-  }
-
-  protected clearFieldError(field: string): void {
-    this.fieldErrors.update((errors) => withoutField(errors, field));
-  }
-
-  private focusFirstInvalid(): void {
-    afterNextRender(() => this.host.nativeElement.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus(), {
-      injector: this.injector,
     });
   }
 }

@@ -10,20 +10,14 @@ import {
 } from '@angular/core';
 import { TranslatePipe } from '@ngx-translate/core';
 import { ChannelDto } from '@welcome-ruhr/contracts';
-import { apiFieldMessages, errorMessage, FieldMessages, Message, withoutField } from '../../shared/api-error';
+import { errorMessage, FieldMessages, Message } from '../../shared/api-error';
 import { Dialog } from '../../shared/dialog/dialog';
+import { formState } from '../../shared/form-state';
 import { MessageText } from '../../shared/message/message';
 import { routerNotice } from '../../shared/router-notice';
 import { ChannelList } from '../channel-list/channel-list';
 import { ChannelsService } from '../channels.service';
-
-function isWebAddress(value: string): boolean {
-  try {
-    return ['http:', 'https:'].includes(new URL(value).protocol);
-  } catch {
-    return false;
-  }
-}
+import { isWebAddress } from '../../shared/web-address';
 
 /**
  * An ambassador's channels: connect a Facebook page through Facebook Login, or a Mastodon account
@@ -56,9 +50,12 @@ export class ChannelsPage {
   protected readonly instanceUrl = signal('');
   protected readonly accessToken = signal('');
   protected readonly mastodonName = signal('');
-  protected readonly fieldErrors = signal<FieldMessages>({});
-  protected readonly formError = signal<Message | null>(null);
-  protected readonly saving = signal(false);
+  /** The Mastodon form is one part of the page: invalid fields are looked for inside it only. */
+  private readonly mastodonForm = formState('form [aria-invalid="true"]');
+  protected readonly fieldErrors = this.mastodonForm.fieldErrors;
+  protected readonly formError = this.mastodonForm.error;
+  protected readonly saving = this.mastodonForm.busy;
+  protected readonly clearFieldError = this.mastodonForm.clearField;
 
   constructor() {
     this.load();
@@ -108,8 +105,7 @@ export class ChannelsPage {
     this.instanceUrl.set(channel?.instanceUrl ?? '');
     this.accessToken.set('');
     this.mastodonName.set(channel?.name ?? '');
-    this.fieldErrors.set({});
-    this.formError.set(null);
+    this.mastodonForm.clear();
     this.mastodonOpen.set(true);
     afterNextRender(() => this.mastodonHeading()?.nativeElement.focus(), { injector: this.injector });
   }
@@ -121,10 +117,6 @@ export class ChannelsPage {
     this.focus(channel ? `[data-channel-id="${channel.id}"] button` : '#channels-mastodon-button');
   }
 
-  protected clearFieldError(field: string): void {
-    this.fieldErrors.update((errors) => withoutField(errors, field));
-  }
-
   protected saveMastodon(): void {
     if (this.saving()) return;
     const instanceUrl = this.instanceUrl().trim();
@@ -133,34 +125,19 @@ export class ChannelsPage {
     if (!instanceUrl) errors['instanceUrl'] = { key: 'validation.required' };
     else if (!isWebAddress(instanceUrl)) errors['instanceUrl'] = { key: 'channels.invalidInstance' };
     if (!accessToken) errors['accessToken'] = { key: 'validation.required' };
-    this.fieldErrors.set(errors);
-    if (Object.keys(errors).length > 0) {
-      this.formError.set({ key: 'validation.summary' });
-      this.focus('form [aria-invalid="true"]');
-      return;
-    }
-    this.formError.set(null);
-    this.saving.set(true);
+    if (this.mastodonForm.invalid(errors)) return;
     const name = this.mastodonName().trim();
-    this.channelsApi.create({ type: 'mastodon', instanceUrl, accessToken, ...(name ? { name } : {}) }).subscribe({
-      next: (channel) => {
-        this.saving.set(false);
-        this.channels.update((channels) =>
-          channels.some((c) => c.id === channel.id)
-            ? channels.map((c) => (c.id === channel.id ? channel : c))
-            : [...channels, channel],
-        );
-        this.status.set({ key: 'channels.connected', params: { name: channel.name } });
-        this.mastodonOpen.set(false);
-        this.reconnecting.set(null);
-        this.focus(`[data-channel-id="${channel.id}"] h3`, true);
-      },
-      error: (error: unknown) => {
-        this.saving.set(false);
-        this.formError.set(errorMessage(error));
-        this.fieldErrors.set(apiFieldMessages(error));
-        this.focus('form [aria-invalid="true"]');
-      },
+    const request = this.channelsApi.create({ type: 'mastodon', instanceUrl, accessToken, ...(name ? { name } : {}) });
+    this.mastodonForm.submit(request, (channel) => {
+      this.channels.update((channels) =>
+        channels.some((c) => c.id === channel.id)
+          ? channels.map((c) => (c.id === channel.id ? channel : c))
+          : [...channels, channel],
+      );
+      this.status.set({ key: 'channels.connected', params: { name: channel.name } });
+      this.mastodonOpen.set(false);
+      this.reconnecting.set(null);
+      this.focus(`[data-channel-id="${channel.id}"] h3`, true);
     });
   }
 

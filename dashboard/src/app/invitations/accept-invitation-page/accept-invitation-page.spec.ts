@@ -25,7 +25,7 @@ describe('AcceptInvitationPage', () => {
 
   afterEach(() => http.verify());
 
-  it('shows the invitation and sets the password', () => {
+  it('shows the invitation and sets the password, leading to the field to correct', async () => {
     http.expectOne('/api/invitations/tok-123').flush({
       email: 'olena@example.org',
       name: 'Olena',
@@ -42,12 +42,16 @@ describe('AcceptInvitationPage', () => {
     getButton(page, 'Konto anlegen').click();
     fixture.detectChanges();
     expect(descriptionOf(getByLabel(page, 'Passwort (mind. 10 Zeichen)'))).toBe('Bitte geben Sie mindestens 10 Zeichen ein.');
+    await fixture.whenStable();
+    expect(document.activeElement).toBe(getByLabel(page, 'Passwort (mind. 10 Zeichen)'));
 
     type(getByLabel(page, 'Passwort (mind. 10 Zeichen)'), 'lang-genug-123');
     type(getByLabel(page, 'Passwort wiederholen'), 'lang-genug-124');
     getButton(page, 'Konto anlegen').click();
     fixture.detectChanges();
     expect(descriptionOf(getByLabel(page, 'Passwort wiederholen'))).toBe('Die Passwörter stimmen nicht überein.');
+    await fixture.whenStable();
+    expect(document.activeElement).toBe(getByLabel(page, 'Passwort wiederholen'));
     http.expectNone('/api/invitations/tok-123/accept');
 
     type(getByLabel(page, 'Passwort wiederholen'), 'lang-genug-123');

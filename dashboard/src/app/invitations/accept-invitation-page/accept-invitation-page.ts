@@ -3,7 +3,8 @@ import { RouterLink } from '@angular/router';
 import { TranslatePipe } from '@ngx-translate/core';
 import { cityName, InvitationPreviewDto, PASSWORD_MIN_LENGTH } from '@welcome-ruhr/contracts';
 import { LanguageSwitcher } from '../../i18n/language-switcher/language-switcher';
-import { apiFieldMessages, errorMessage, FieldMessages, Message, withoutField } from '../../shared/api-error';
+import { errorMessage, FieldMessages, Message } from '../../shared/api-error';
+import { formState } from '../../shared/form-state';
 import { MessageText } from '../../shared/message/message';
 import { TimeText } from '../../shared/time/time';
 import { InvitationsService } from '../invitations.service';
@@ -30,9 +31,11 @@ export class AcceptInvitationPage {
   protected readonly loadError = signal<Message | null>(null);
   protected readonly password = signal('');
   protected readonly repeat = signal('');
-  protected readonly fieldErrors = signal<FieldMessages>({});
-  protected readonly error = signal<Message | null>(null);
-  protected readonly busy = signal(false);
+  private readonly state = formState();
+  protected readonly fieldErrors = this.state.fieldErrors;
+  protected readonly error = this.state.error;
+  protected readonly busy = this.state.busy;
+  protected readonly clearFieldError = this.state.clearField;
   protected readonly accepted = signal(false);
   protected readonly cityNames = computed(() => (this.invitation()?.cities ?? []).map(cityName).join(', '));
 
@@ -48,35 +51,14 @@ export class AcceptInvitationPage {
     });
   }
 
-  protected clearFieldError(field: string): void {
-    this.fieldErrors.update((errors) => withoutField(errors, field));
-  }
-
   protected submit(): void {
-    if (this.busy()) return;
     const errors: FieldMessages = {};
     if ([...this.password()].length < PASSWORD_MIN_LENGTH) {
       errors['password'] = { key: 'validation.minLength', params: { min: PASSWORD_MIN_LENGTH } };
     } else if (this.password() !== this.repeat()) {
       errors['repeat'] = { key: 'validation.passwordMismatch' };
     }
-    this.fieldErrors.set(errors);
-    if (Object.keys(errors).length > 0) {
-      this.error.set({ key: 'validation.summary' });
-      return;
-    }
-    this.error.set(null);
-    this.busy.set(true);
-    this.invitations.accept(this.token(), this.password()).subscribe({
-      next: () => {
-        this.busy.set(false);
-        this.accepted.set(true);
-      },
-      error: (error: unknown) => {
-        this.busy.set(false);
-        this.error.set(errorMessage(error));
-        this.fieldErrors.set(apiFieldMessages(error));
-      },
-    });
+    if (this.busy() || this.state.invalid(errors)) return;
+    this.state.submit(this.invitations.accept(this.token(), this.password()), () => this.accepted.set(true));
   }
 }

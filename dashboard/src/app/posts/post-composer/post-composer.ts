@@ -33,9 +33,10 @@ import { AuthService } from '../../auth/auth.service';
 import { CHANNEL_STATUS_LOOKS, CHANNEL_TYPE_KEYS } from '../../channels/channel-labels';
 import { ChannelsService } from '../../channels/channels.service';
 import { LanguageService } from '../../i18n/language.service';
-import { apiFieldMessages, errorMessage, FieldMessages, Message, withoutField } from '../../shared/api-error';
+import { errorMessage, FieldMessages, Message } from '../../shared/api-error';
 import { isolate } from '../../shared/bidi';
 import { Dialog } from '../../shared/dialog/dialog';
+import { formState } from '../../shared/form-state';
 import { MessageText } from '../../shared/message/message';
 import { StateBadge } from '../../shared/state-badge/state-badge';
 import { TimeText } from '../../shared/time/time';
@@ -43,6 +44,7 @@ import { FeedItemPicker } from '../feed-item-picker/feed-item-picker';
 import { PortalFeedService } from '../portal-feed.service';
 import { POST_STATUS_LOOKS } from '../post-labels';
 import { PostsService } from '../posts.service';
+import { isWebAddress } from '../../shared/web-address';
 
 type Timing = 'at' | 'asap';
 type Intent = 'draft' | 'review' | 'save';
@@ -66,14 +68,6 @@ export function toLocalInput(iso: string): string {
   const date = new Date(iso);
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
-}
-
-function isWebAddress(value: string): boolean {
-  try {
-    return ['http:', 'https:'].includes(new URL(value).protocol);
-  } catch {
-    return false;
-  }
 }
 
 /**
@@ -140,9 +134,13 @@ export class PostComposer {
   /** The feed starts with the ambassador's own cities. */
   protected readonly myCities = computed(() => this.auth.user()?.cities ?? []);
 
-  protected readonly fieldErrors = signal<FieldMessages>({});
-  protected readonly error = signal<Message | null>(null);
-  protected readonly busy = signal(false);
+  /** The channel checkboxes and the shared item are marked invalid on their fieldset or section, not on a control. */
+  private readonly state = formState(
+    '[aria-invalid="true"], fieldset[data-invalid="true"] input, [data-invalid="true"][tabindex="-1"]',
+  );
+  protected readonly fieldErrors = this.state.fieldErrors;
+  protected readonly error = this.state.error;
+  protected readonly busy = this.state.busy;
   protected readonly confirmWithdraw = signal(false);
 
   protected readonly editing = computed(() => this.post() !== null);
@@ -293,12 +291,12 @@ export class PostComposer {
 
   protected setText(value: string): void {
     this.text.set(value);
-    this.clearFieldError('text');
+    this.state.clearField('text');
   }
 
   protected setLink(value: string): void {
     this.link.set(value);
-    this.clearFieldError('link');
+    this.state.clearField('link');
   }
 
   protected togglePicker(): void {
@@ -309,36 +307,36 @@ export class PostComposer {
     this.shared.set({ id: item.id, url: item.url, details: item });
     this.pickerOpen.set(false);
     this.itemProblem.set(null);
-    this.clearFieldError('itemId');
-    this.clearFieldError('link');
+    this.state.clearField('itemId');
+    this.state.clearField('link');
     this.focus('#composer-shared-item');
   }
 
   protected removeShared(): void {
     this.shared.set(null);
     this.pickerOpen.set(false);
-    this.clearFieldError('itemId');
+    this.state.clearField('itemId');
     this.focus('#composer-share-toggle');
   }
 
   protected toggleChannel(id: string, checked: boolean): void {
     this.channelIds.update((ids) => (checked ? [...new Set([...ids, id])] : ids.filter((i) => i !== id)));
-    this.clearFieldError('channelIds');
+    this.state.clearField('channelIds');
   }
 
   protected setTiming(timing: Timing): void {
     this.timing.set(timing);
-    this.clearFieldError('scheduledAt');
+    this.state.clearField('scheduledAt');
   }
 
   protected setScheduledAt(value: string): void {
     this.scheduledAt.set(value);
-    this.clearFieldError('scheduledAt');
+    this.state.clearField('scheduledAt');
   }
 
   protected chooseImage(input: HTMLInputElement): void {
     const file = input.files?.[0];
-    this.clearFieldError('image');
+    this.state.clearField('image');
     if (!file) return;
     if (!(POST_IMAGE_TYPES as readonly string[]).includes(file.type)) {
       this.fieldErrors.update((errors) => ({ ...errors, image: { key: 'composer.imageType' } }));
@@ -371,10 +369,6 @@ export class PostComposer {
     if (url) this.document.defaultView?.URL.revokeObjectURL(url);
   }
 
-  protected clearFieldError(field: string): void {
-    this.fieldErrors.update((errors) => withoutField(errors, field));
-  }
-
   protected isolated(text: string): string {
     return isolate(text);
   }
@@ -386,30 +380,12 @@ export class PostComposer {
   // Saving
 
   protected submit(intent: Intent): void {
-    if (this.busy()) return;
-    const errors = this.check(intent);
-    this.fieldErrors.set(errors);
-    if (Object.keys(errors).length > 0) {
-      this.error.set({ key: 'validation.summary' });
-      this.focusFirstInvalid();
-      return;
-    }
-    this.error.set(null);
-    this.busy.set(true);
-    this.save(intent).subscribe({
-      next: (post) => {
-        this.busy.set(false);
-        const key =
-          intent === 'draft' ? 'composer.savedDraft' : intent === 'review' ? 'composer.sentForReview' : 'composer.saved';
-        void this.router.navigate(['/posts'], { state: { notice: { key } satisfies Message } });
-        this.post.set(post);
-      },
-      error: (error: unknown) => {
-        this.busy.set(false);
-        this.error.set(errorMessage(error));
-        this.fieldErrors.set(apiFieldMessages(error));
-        this.focusFirstInvalid();
-      },
+    if (this.busy() || this.state.invalid(this.check(intent))) return;
+    this.state.submit(this.save(intent), (post) => {
+      const key =
+        intent === 'draft' ? 'composer.savedDraft' : intent === 'review' ? 'composer.sentForReview' : 'composer.saved';
+      void this.router.navigate(['/posts'], { state: { notice: { key } satisfies Message } });
+      this.post.set(post);
     });
   }
 
@@ -496,10 +472,6 @@ export class PostComposer {
         this.error.set(errorMessage(error));
       },
     });
-  }
-
-  private focusFirstInvalid(): void {
-    this.focus('[aria-invalid="true"], fieldset[data-invalid="true"] input, [data-invalid="true"][tabindex="-1"]');
   }
 
   private focus(selector: string): void {

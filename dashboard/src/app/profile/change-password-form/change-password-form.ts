@@ -1,24 +1,10 @@
-import {
-  afterNextRender,
-  ChangeDetectionStrategy,
-  Component,
-  ElementRef,
-  inject,
-  Injector,
-  signal,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
 import { AbstractControl, NonNullableFormBuilder, ReactiveFormsModule, ValidationErrors, Validators } from '@angular/forms';
 import { TranslatePipe } from '@ngx-translate/core';
 import { PASSWORD_MIN_LENGTH } from '@welcome-ruhr/contracts';
 import { AuthService } from '../../auth/auth.service';
-import {
-  apiFieldMessages,
-  clientFieldMessages,
-  errorMessage,
-  FieldMessages,
-  Message,
-  withoutField,
-} from '../../shared/api-error';
+import { clientFieldMessages } from '../../shared/api-error';
+import { formState } from '../../shared/form-state';
 import { MessageText } from '../../shared/message/message';
 
 /** The repetition must equal the new password (checked on the repetition's control). */
@@ -36,8 +22,6 @@ function sameAsNewPassword(control: AbstractControl): ValidationErrors | null {
 })
 export class ChangePasswordForm {
   private readonly auth = inject(AuthService);
-  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
-  private readonly injector = inject(Injector);
 
   protected readonly passwordMinLength = PASSWORD_MIN_LENGTH;
   protected readonly form = inject(NonNullableFormBuilder).group({
@@ -45,48 +29,22 @@ export class ChangePasswordForm {
     newPassword: ['', [Validators.required, Validators.minLength(PASSWORD_MIN_LENGTH)]],
     confirmPassword: ['', [Validators.required, sameAsNewPassword]],
   });
-  protected readonly fieldErrors = signal<FieldMessages>({});
-  protected readonly error = signal<Message | null>(null);
+  private readonly state = formState();
+  protected readonly fieldErrors = this.state.fieldErrors;
+  protected readonly error = this.state.error;
   protected readonly done = signal(false);
-  protected readonly busy = signal(false);
-
-  protected clearFieldError(field: string): void {
-    this.fieldErrors.update((errors) => withoutField(errors, field));
-  }
+  protected readonly busy = this.state.busy;
+  protected readonly clearFieldError = this.state.clearField;
 
   protected submit(): void {
     if (this.busy()) return;
     this.done.set(false);
     this.form.controls.confirmPassword.updateValueAndValidity();
-    const clientErrors = clientFieldMessages(this.form);
-    this.fieldErrors.set(clientErrors);
-    if (Object.keys(clientErrors).length > 0) {
-      this.error.set({ key: 'validation.summary' });
-      this.focusFirstInvalid();
-      return;
-    }
-    this.error.set(null);
-    this.busy.set(true);
+    if (this.state.invalid(clientFieldMessages(this.form))) return;
     const { currentPassword, newPassword } = this.form.getRawValue();
-    this.auth.changePassword({ currentPassword, newPassword }).subscribe({
-      next: () => {
-        this.busy.set(false);
-        this.form.reset();
-        this.done.set(true);
-      },
-      error: (error: unknown) => {
-        this.busy.set(false);
-        this.error.set(errorMessage(error));
-        this.fieldErrors.set(apiFieldMessages(error));
-        this.focusFirstInvalid();
-      },
+    this.state.submit(this.auth.changePassword({ currentPassword, newPassword }), () => {
+      this.form.reset();
+      this.done.set(true);
     });
-  }
-
-  private focusFirstInvalid(): void {
-    afterNextRender(
-      () => this.host.nativeElement.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus(),
-      { injector: this.injector },
-    );
   }
 }

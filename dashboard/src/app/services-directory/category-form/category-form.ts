@@ -16,7 +16,8 @@ import {
 import { TranslatePipe } from '@ngx-translate/core';
 import { SERVICE_CATEGORY_PATTERN, ServiceCategoryDto } from '@welcome-ruhr/contracts';
 import { LanguageService } from '../../i18n/language.service';
-import { apiFieldMessages, errorMessage, FieldMessages, Message, withoutField } from '../../shared/api-error';
+import { FieldMessages, withoutField } from '../../shared/api-error';
+import { formState } from '../../shared/form-state';
 import { languageName } from '../../shared/languages';
 import { MessageText } from '../../shared/message/message';
 import { DirectoryService } from '../directory.service';
@@ -41,7 +42,6 @@ let nextId = 0;
 export class CategoryForm {
   private readonly directory = inject(DirectoryService);
   private readonly language = inject(LanguageService);
-  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
   private readonly injector = inject(Injector);
   private readonly heading = viewChild.required<ElementRef<HTMLElement>>('heading');
 
@@ -55,9 +55,10 @@ export class CategoryForm {
   protected readonly id = `category-form-${nextId++}`;
   protected readonly slug = signal('');
   protected readonly labels = signal<Record<string, string>>({});
-  protected readonly fieldErrors = signal<FieldMessages>({});
-  protected readonly error = signal<Message | null>(null);
-  protected readonly busy = signal(false);
+  private readonly state = formState();
+  protected readonly fieldErrors = this.state.fieldErrors;
+  protected readonly error = this.state.error;
+  protected readonly busy = this.state.busy;
   protected readonly editing = computed(() => this.category() !== null);
   protected readonly labelLanguages = computed(() => {
     const codes = [...OFFERED_LABEL_LANGUAGES, ...Object.keys(this.category()?.labels ?? {})];
@@ -84,8 +85,7 @@ export class CategoryForm {
   }
 
   private fill(category: ServiceCategoryDto | null): void {
-    this.fieldErrors.set({});
-    this.error.set(null);
+    this.state.clear();
     this.slug.set(category?.slug ?? '');
     this.labels.set({ ...(category?.labels ?? {}) });
     afterNextRender(() => this.heading().nativeElement.focus(), { injector: this.injector });
@@ -103,37 +103,18 @@ export class CategoryForm {
 
   protected setSlug(value: string): void {
     this.slug.set(value);
-    this.fieldErrors.update((errors) => withoutField(errors, 'slug'));
+    this.state.clearField('slug');
   }
 
   protected submit(): void {
-    if (this.busy()) return;
-    const errors = this.check();
-    this.fieldErrors.set(errors);
-    if (Object.keys(errors).length > 0) {
-      this.error.set({ key: 'validation.summary' });
-      this.focusFirstInvalid();
-      return;
-    }
-    this.error.set(null);
-    this.busy.set(true);
+    if (this.busy() || this.state.invalid(this.check())) return;
     const labels = Object.fromEntries(
       Object.entries(this.labels())
         .map(([code, text]) => [code, text.trim()] as const)
         .filter(([, text]) => text !== ''),
     );
-    this.directory.saveCategory(this.category()?.slug ?? this.slug().trim(), { labels }).subscribe({
-      next: (saved) => {
-        this.busy.set(false);
-        this.saved.emit(saved);
-      },
-      error: (error: unknown) => {
-        this.busy.set(false);
-        this.error.set(errorMessage(error));
-        this.fieldErrors.set(apiFieldMessages(error));
-        this.focusFirstInvalid();
-      },
-    });
+    const request = this.directory.saveCategory(this.category()?.slug ?? this.slug().trim(), { labels });
+    this.state.submit(request, (saved) => this.saved.emit(saved));
   }
 
   private check(): FieldMessages {
@@ -148,12 +129,5 @@ export class CategoryForm {
       if (this.labelOf(code).trim() === '') errors[`label-${code}`] = { key: 'validation.required' };
     }
     return errors;
-  }
-
-  private focusFirstInvalid(): void {
-    afterNextRender(
-      () => this.host.nativeElement.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus(),
-      { injector: this.injector },
-    );
   }
 }

@@ -22,7 +22,8 @@ import {
   ServiceDto,
 } from '@welcome-ruhr/contracts';
 import { LanguageService } from '../../i18n/language.service';
-import { apiFieldMessages, errorMessage, FieldMessages, Message, withoutField } from '../../shared/api-error';
+import { FieldMessages } from '../../shared/api-error';
+import { formState } from '../../shared/form-state';
 import { LanguageTexts } from '../../shared/language-texts/language-texts';
 import { parseLanguageList } from '../../shared/languages';
 import { MessageText } from '../../shared/message/message';
@@ -30,6 +31,7 @@ import { CityOption } from '../../users/cities';
 import { DirectoryService } from '../directory.service';
 import { OpeningHoursEditor, openingHoursProblems } from '../opening-hours-editor/opening-hours-editor';
 import { categoryLabel } from '../service-labels';
+import { isWebAddress } from '../../shared/web-address';
 
 let nextId = 0;
 
@@ -61,14 +63,6 @@ const EMPTY: Draft = {
   languages: '',
 };
 
-function isWebAddress(value: string): boolean {
-  try {
-    return ['http:', 'https:'].includes(new URL(value).protocol);
-  } catch {
-    return false;
-  }
-}
-
 /** "51,4556" or "51.4556" → 51.4556; null when empty; NaN when not a number. */
 function coordinate(text: string): number | null {
   const value = text.trim().replace(',', '.');
@@ -88,7 +82,6 @@ function coordinate(text: string): number | null {
 export class ServiceForm {
   private readonly directory = inject(DirectoryService);
   private readonly language = inject(LanguageService);
-  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
   private readonly injector = inject(Injector);
   private readonly heading = viewChild.required<ElementRef<HTMLElement>>('heading');
 
@@ -104,9 +97,10 @@ export class ServiceForm {
   protected readonly openingHours = signal<OpeningHours | null>(null);
   protected readonly descriptions = signal<Record<string, string>>({});
   protected readonly checked = signal(false);
-  protected readonly fieldErrors = signal<FieldMessages>({});
-  protected readonly error = signal<Message | null>(null);
-  protected readonly busy = signal(false);
+  private readonly state = formState();
+  protected readonly fieldErrors = this.state.fieldErrors;
+  protected readonly error = this.state.error;
+  protected readonly busy = this.state.busy;
   protected readonly editing = computed(() => this.service() !== null);
   protected readonly categoryOptions = computed(() => {
     const lang = this.language.current();
@@ -121,8 +115,7 @@ export class ServiceForm {
   }
 
   private fill(service: ServiceDto | null): void {
-    this.fieldErrors.set({});
-    this.error.set(null);
+    this.state.clear();
     this.checked.set(false);
     this.draft.set(
       service
@@ -148,35 +141,17 @@ export class ServiceForm {
 
   protected set(field: keyof Draft, value: string): void {
     this.draft.update((draft) => ({ ...draft, [field]: value }));
-    this.fieldErrors.update((errors) => withoutField(errors, field));
+    this.state.clearField(field);
   }
 
   protected submit(): void {
     if (this.busy()) return;
     this.checked.set(true);
-    const errors = this.check();
-    this.fieldErrors.set(errors);
-    if (Object.keys(errors).length > 0) {
-      this.error.set({ key: 'validation.summary' });
-      this.focusFirstInvalid();
-      return;
-    }
-    this.error.set(null);
-    this.busy.set(true);
+    if (this.state.invalid(this.check())) return;
     const request = this.request();
     const service = this.service();
-    (service ? this.directory.update(service.id, request) : this.directory.create(request)).subscribe({
-      next: (saved) => {
-        this.busy.set(false);
-        this.saved.emit(saved);
-      },
-      error: (error: unknown) => {
-        this.busy.set(false);
-        this.error.set(errorMessage(error));
-        this.fieldErrors.set(apiFieldMessages(error));
-        this.focusFirstInvalid();
-      },
-    });
+    const saving = service ? this.directory.update(service.id, request) : this.directory.create(request);
+    this.state.submit(saving, (saved) => this.saved.emit(saved));
   }
 
   private check(): FieldMessages {
@@ -226,12 +201,5 @@ export class ServiceForm {
       languages: parseLanguageList(d.languages),
       descriptions,
     };
-  }
-
-  private focusFirstInvalid(): void {
-    afterNextRender(
-      () => this.host.nativeElement.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus(),
-      { injector: this.injector },
-    );
   }
 }

@@ -27,31 +27,17 @@ import {
 } from '@welcome-ruhr/contracts';
 import { Observable } from 'rxjs';
 import { LanguageService } from '../../i18n/language.service';
-import {
-  apiFieldMessages,
-  clientFieldMessages,
-  errorMessage,
-  FieldMessages,
-  Message,
-  withoutField,
-} from '../../shared/api-error';
+import { clientFieldMessages, FieldMessages } from '../../shared/api-error';
+import { formState } from '../../shared/form-state';
 import { parseLanguageList } from '../../shared/languages';
 import { MessageText } from '../../shared/message/message';
 import { topicLabel } from '../../topics/topics.service';
 import { CityPicker } from '../../users/city-picker/city-picker';
 import { SOURCE_KIND_KEYS, SOURCE_TYPE_KEYS } from '../source-labels';
 import { SourcesService } from '../sources.service';
+import { isWebAddress } from '../../shared/web-address';
 
 let nextId = 0;
-
-/** http(s) addresses only: the fetcher reads nothing else. */
-function isWebAddress(value: string): boolean {
-  try {
-    return ['http:', 'https:'].includes(new URL(value).protocol);
-  } catch {
-    return false;
-  }
-}
 
 /**
  * Adds a source (no `source` given) or edits one. Sends the request itself and reports the saved
@@ -66,7 +52,6 @@ function isWebAddress(value: string): boolean {
 export class SourceForm {
   private readonly sources = inject(SourcesService);
   private readonly language = inject(LanguageService);
-  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
   private readonly injector = inject(Injector);
   private readonly heading = viewChild.required<ElementRef<HTMLElement>>('heading');
 
@@ -99,9 +84,11 @@ export class SourceForm {
   protected readonly topicOptions = computed(() =>
     this.topics().map((topic) => ({ slug: topic.slug, label: topicLabel(topic, this.language.current()) })),
   );
-  protected readonly fieldErrors = signal<FieldMessages>({});
-  protected readonly error = signal<Message | null>(null);
-  protected readonly busy = signal(false);
+  private readonly state = formState();
+  protected readonly fieldErrors = this.state.fieldErrors;
+  protected readonly error = this.state.error;
+  protected readonly busy = this.state.busy;
+  protected readonly clearFieldError = this.state.clearField;
 
   constructor() {
     this.form.controls.type.valueChanges.pipe(takeUntilDestroyed()).subscribe((type) => this.applyType(type));
@@ -112,8 +99,7 @@ export class SourceForm {
   }
 
   private fill(source: SourceDto | null): void {
-    this.fieldErrors.set({});
-    this.error.set(null);
+    this.state.clear();
     if (source) {
       this.form.patchValue({
         type: source.type,
@@ -158,33 +144,9 @@ export class SourceForm {
     this.clearFieldError('topics');
   }
 
-  protected clearFieldError(field: string): void {
-    this.fieldErrors.update((errors) => withoutField(errors, field));
-  }
-
   protected submit(): void {
-    if (this.busy()) return;
-    const errors = { ...clientFieldMessages(this.form), ...this.ownChecks() };
-    this.fieldErrors.set(errors);
-    if (Object.keys(errors).length > 0) {
-      this.error.set({ key: 'validation.summary' });
-      this.focusFirstInvalid();
-      return;
-    }
-    this.error.set(null);
-    this.busy.set(true);
-    this.save().subscribe({
-      next: (saved) => {
-        this.busy.set(false);
-        this.saved.emit(saved);
-      },
-      error: (error: unknown) => {
-        this.busy.set(false);
-        this.error.set(errorMessage(error));
-        this.fieldErrors.set(apiFieldMessages(error));
-        this.focusFirstInvalid();
-      },
-    });
+    if (this.busy() || this.state.invalid({ ...clientFieldMessages(this.form), ...this.ownChecks() })) return;
+    this.state.submit(this.save(), (saved) => this.saved.emit(saved));
   }
 
   /** Checks the validators cannot express: a web address, known language codes. */
@@ -221,12 +183,5 @@ export class SourceForm {
     return source
       ? this.sources.update(source.id, { ...common, ...address })
       : this.sources.create({ type: this.type(), ...common, ...address });
-  }
-
-  private focusFirstInvalid(): void {
-    afterNextRender(
-      () => this.host.nativeElement.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus(),
-      { injector: this.injector },
-    );
   }
 }

@@ -16,7 +16,8 @@ import {
 import { TranslatePipe } from '@ngx-translate/core';
 import { isLanguageCode, TopicDto } from '@welcome-ruhr/contracts';
 import { LanguageService } from '../../i18n/language.service';
-import { apiFieldMessages, errorMessage, FieldMessages, Message, withoutField } from '../../shared/api-error';
+import { FieldMessages, withoutField } from '../../shared/api-error';
+import { formState } from '../../shared/form-state';
 import { languageName } from '../../shared/languages';
 import { MessageText } from '../../shared/message/message';
 import { TopicsService } from '../topics.service';
@@ -66,9 +67,10 @@ export class TopicForm {
   protected readonly keywords = signal<Record<string, string>>({});
   protected readonly addedLanguages = signal<string[]>([]);
   protected readonly newLanguage = signal('');
-  protected readonly fieldErrors = signal<FieldMessages>({});
-  protected readonly error = signal<Message | null>(null);
-  protected readonly busy = signal(false);
+  private readonly state = formState();
+  protected readonly fieldErrors = this.state.fieldErrors;
+  protected readonly error = this.state.error;
+  protected readonly busy = this.state.busy;
   protected readonly editing = computed(() => this.topic() !== null);
   protected readonly keywordLanguages = computed(() => {
     const codes = [...this.languages(), ...Object.keys(this.topic()?.keywords ?? {}), ...this.addedLanguages()];
@@ -84,8 +86,7 @@ export class TopicForm {
   }
 
   private fill(topic: TopicDto | null): void {
-    this.fieldErrors.set({});
-    this.error.set(null);
+    this.state.clear();
     this.slug.set(topic?.slug ?? '');
     this.labelDe.set(topic?.labels['de'] ?? '');
     this.labelEn.set(topic?.labels['en'] ?? '');
@@ -113,12 +114,12 @@ export class TopicForm {
     const code = this.newLanguage().trim().toLowerCase();
     if (!isLanguageCode(code)) {
       this.fieldErrors.update((errors) => ({ ...errors, newLanguage: { key: 'topicForm.unknownLanguage' } }));
-      this.focusFirstInvalid();
+      this.state.focusFirstInvalid();
       return;
     }
     this.addedLanguages.update((codes) => [...new Set([...codes, code])]);
     this.newLanguage.set('');
-    this.fieldErrors.update((errors) => withoutField(errors, 'newLanguage'));
+    this.state.clearField('newLanguage');
     afterNextRender(() => this.host.nativeElement.ownerDocument.getElementById(`${this.id}-keywords-${code}`)?.focus(), {
       injector: this.injector,
     });
@@ -126,20 +127,11 @@ export class TopicForm {
 
   protected typeNewLanguage(value: string): void {
     this.newLanguage.set(value);
-    this.fieldErrors.update((errors) => withoutField(errors, 'newLanguage'));
+    this.state.clearField('newLanguage');
   }
 
   protected submit(): void {
-    if (this.busy()) return;
-    const errors = this.check();
-    this.fieldErrors.set(errors);
-    if (Object.keys(errors).length > 0) {
-      this.error.set({ key: 'validation.summary' });
-      this.focusFirstInvalid();
-      return;
-    }
-    this.error.set(null);
-    this.busy.set(true);
+    if (this.busy() || this.state.invalid(this.check())) return;
     const topic = this.topic();
     const keywords = Object.fromEntries(
       Object.entries(this.keywords())
@@ -147,18 +139,8 @@ export class TopicForm {
         .filter(([, words]) => words.length > 0),
     );
     const labels = { ...(topic?.labels ?? {}), de: this.labelDe().trim(), en: this.labelEn().trim() };
-    this.topicsService.save(topic?.slug ?? this.slug().trim(), { labels, keywords }).subscribe({
-      next: (saved) => {
-        this.busy.set(false);
-        this.saved.emit(saved);
-      },
-      error: (error: unknown) => {
-        this.busy.set(false);
-        this.error.set(errorMessage(error));
-        this.fieldErrors.set(apiFieldMessages(error));
-        this.focusFirstInvalid();
-      },
-    });
+    const request = this.topicsService.save(topic?.slug ?? this.slug().trim(), { labels, keywords });
+    this.state.submit(request, (saved) => this.saved.emit(saved));
   }
 
   private check(): FieldMessages {
@@ -172,12 +154,5 @@ export class TopicForm {
     if (this.labelDe().trim() === '') errors['labelDe'] = { key: 'validation.required' };
     if (this.labelEn().trim() === '') errors['labelEn'] = { key: 'validation.required' };
     return errors;
-  }
-
-  private focusFirstInvalid(): void {
-    afterNextRender(
-      () => this.host.nativeElement.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus(),
-      { injector: this.injector },
-    );
   }
 }

@@ -4,7 +4,6 @@ import {
   Component,
   ElementRef,
   inject,
-  Injector,
   output,
   signal,
   viewChild,
@@ -21,14 +20,8 @@ import {
   ROLES,
 } from '@welcome-ruhr/contracts';
 import { InvitationsService } from '../../invitations/invitations.service';
-import {
-  apiFieldMessages,
-  clientFieldMessages,
-  errorMessage,
-  FieldMessages,
-  Message,
-  withoutField,
-} from '../../shared/api-error';
+import { clientFieldMessages, errorMessage, Message } from '../../shared/api-error';
+import { formState } from '../../shared/form-state';
 import { MessageText } from '../../shared/message/message';
 import { BadgeLook, StateBadge } from '../../shared/state-badge/state-badge';
 import { TimeText } from '../../shared/time/time';
@@ -57,8 +50,6 @@ const LANGUAGE_KEYS: Record<InvitationLanguage, string> = { de: 'language.de', e
 })
 export class InviteForm {
   private readonly invitations = inject(InvitationsService);
-  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
-  private readonly injector = inject(Injector);
   private readonly heading = viewChild.required<ElementRef<HTMLElement>>('heading');
 
   readonly invited = output<InvitationDto>();
@@ -77,10 +68,12 @@ export class InviteForm {
   });
   protected readonly role = signal<Role | ''>('');
   protected readonly cities = signal<string[]>([]);
-  protected readonly fieldErrors = signal<FieldMessages>({});
-  protected readonly error = signal<Message | null>(null);
+  private readonly state = formState();
+  protected readonly fieldErrors = this.state.fieldErrors;
+  protected readonly error = this.state.error;
   protected readonly status = signal<Message | null>(null);
-  protected readonly busy = signal(false);
+  protected readonly busy = this.state.busy;
+  protected readonly clearFieldError = this.state.clearField;
   protected readonly list = signal<InvitationDto[] | null>(null);
 
   constructor() {
@@ -95,48 +88,26 @@ export class InviteForm {
     });
   }
 
-  protected clearFieldError(field: string): void {
-    this.fieldErrors.update((errors) => withoutField(errors, field));
-  }
-
   protected setCities(cities: string[]): void {
     this.cities.set(cities);
     this.clearFieldError('cities');
   }
 
   protected submit(): void {
-    if (this.busy()) return;
-    const errors = clientFieldMessages(this.form);
-    this.fieldErrors.set(errors);
-    if (Object.keys(errors).length > 0) {
-      this.error.set({ key: 'validation.summary' });
-      this.focusFirstInvalid();
-      return;
-    }
-    this.error.set(null);
+    if (this.busy() || this.state.invalid(clientFieldMessages(this.form))) return;
     this.status.set(null);
-    this.busy.set(true);
     const { email, name, role, language } = this.form.getRawValue();
     const validRole = role as Role;
-    this.invitations
-      .create({ email: email.trim(), name: name.trim(), role: validRole, cities: validRole === 'admin' ? [] : this.cities(), language })
-      .subscribe({
-        next: (invitation) => {
-          this.busy.set(false);
-          // A new invitation replaces an open one to the same address.
-          this.list.update((list) => [
-            invitation,
-            ...(list ?? []).filter((i) => i.id !== invitation.id && !(i.email === invitation.email && i.status === 'pending')),
-          ]);
-          this.invited.emit(invitation);
-        },
-        error: (error: unknown) => {
-          this.busy.set(false);
-          this.error.set(errorMessage(error));
-          this.fieldErrors.set(apiFieldMessages(error));
-          this.focusFirstInvalid();
-        },
-      });
+    const cities = validRole === 'admin' ? [] : this.cities();
+    const request = this.invitations.create({ email: email.trim(), name: name.trim(), role: validRole, cities, language });
+    this.state.submit(request, (invitation) => {
+      // A new invitation replaces an open one to the same address.
+      this.list.update((list) => [
+        invitation,
+        ...(list ?? []).filter((i) => i.id !== invitation.id && !(i.email === invitation.email && i.status === 'pending')),
+      ]);
+      this.invited.emit(invitation);
+    });
   }
 
   protected revoke(invitation: InvitationDto): void {
@@ -149,12 +120,5 @@ export class InviteForm {
       },
       error: (error: unknown) => this.error.set(errorMessage(error)),
     });
-  }
-
-  private focusFirstInvalid(): void {
-    afterNextRender(
-      () => this.host.nativeElement.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus(),
-      { injector: this.injector },
-    );
   }
 }

@@ -18,14 +18,8 @@ import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angula
 import { TranslatePipe } from '@ngx-translate/core';
 import { PASSWORD_MIN_LENGTH, Role, ROLES, UserDto } from '@welcome-ruhr/contracts';
 import { Observable } from 'rxjs';
-import {
-  apiFieldMessages,
-  clientFieldMessages,
-  errorMessage,
-  FieldMessages,
-  Message,
-  withoutField,
-} from '../../shared/api-error';
+import { clientFieldMessages } from '../../shared/api-error';
+import { formState } from '../../shared/form-state';
 import { MessageText } from '../../shared/message/message';
 import { CityPicker } from '../city-picker/city-picker';
 import { UsersService } from '../users.service';
@@ -45,7 +39,6 @@ let nextId = 0;
 })
 export class UserForm {
   private readonly users = inject(UsersService);
-  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
   private readonly injector = inject(Injector);
   private readonly heading = viewChild.required<ElementRef<HTMLElement>>('heading');
 
@@ -66,9 +59,11 @@ export class UserForm {
   protected readonly cities = signal<string[]>([]);
   protected readonly role = signal<Role | ''>('');
   protected readonly editing = computed(() => this.user() !== null);
-  protected readonly fieldErrors = signal<FieldMessages>({});
-  protected readonly error = signal<Message | null>(null);
-  protected readonly busy = signal(false);
+  private readonly state = formState();
+  protected readonly fieldErrors = this.state.fieldErrors;
+  protected readonly error = this.state.error;
+  protected readonly busy = this.state.busy;
+  protected readonly clearFieldError = this.state.clearField;
 
   constructor() {
     this.form.controls.role.valueChanges.pipe(takeUntilDestroyed()).subscribe((role) => {
@@ -83,8 +78,7 @@ export class UserForm {
   }
 
   private fill(user: UserDto | null): void {
-    this.fieldErrors.set({});
-    this.error.set(null);
+    this.state.clear();
     if (user) {
       this.form.controls.email.disable();
       this.form.controls.password.disable();
@@ -100,33 +94,9 @@ export class UserForm {
     this.clearFieldError('cities');
   }
 
-  protected clearFieldError(field: string): void {
-    this.fieldErrors.update((errors) => withoutField(errors, field));
-  }
-
   protected submit(): void {
-    if (this.busy()) return;
-    const clientErrors = clientFieldMessages(this.form);
-    this.fieldErrors.set(clientErrors);
-    if (Object.keys(clientErrors).length > 0) {
-      this.error.set({ key: 'validation.summary' });
-      this.focusFirstInvalid();
-      return;
-    }
-    this.error.set(null);
-    this.busy.set(true);
-    this.save().subscribe({
-      next: (saved) => {
-        this.busy.set(false);
-        this.saved.emit(saved);
-      },
-      error: (error: unknown) => {
-        this.busy.set(false);
-        this.error.set(errorMessage(error));
-        this.fieldErrors.set(apiFieldMessages(error));
-        this.focusFirstInvalid();
-      },
-    });
+    if (this.busy() || this.state.invalid(clientFieldMessages(this.form))) return;
+    this.state.submit(this.save(), (saved) => this.saved.emit(saved));
   }
 
   private save(): Observable<UserDto> {
@@ -138,12 +108,5 @@ export class UserForm {
     return user
       ? this.users.update(user.id, { name: name.trim(), role: validRole, cities })
       : this.users.create({ email: email.trim(), name: name.trim(), password, role: validRole, cities });
-  }
-
-  private focusFirstInvalid(): void {
-    afterNextRender(
-      () => this.host.nativeElement.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus(),
-      { injector: this.injector },
-    );
   }
 }
