@@ -83,7 +83,7 @@ export async function run({ root, log }) {
     row('restart (existing DATA_DIR)', warm, 'healthy < 5 s, idle < 200 MB'),
     '',
     `Idle for longer (one restart, sampled every second for ${SETTLE_MS / 1000} s): ${long.samples[2].rssMb.toFixed(0)} MB after 3 s, ` +
-      `**${settled.toFixed(0)} MB** from ${(firstSettled.at / 1000).toFixed(0)} s on ${settled < 200 ? '✅' : '❌'} — V8 keeps the young generation it grew ` +
+      `**${settled.toFixed(1)} MB** from ${(firstSettled.at / 1000).toFixed(0)} s on ${settled < 200 ? '✅' : '❌'} — V8 keeps the young generation it grew ` +
       'while starting (module loading, migrations, the embedded database) until its memory reducer sees the process idle, then hands it back.',
   ].join('\n');
 }
