@@ -1,7 +1,7 @@
 import { HttpErrorResponse } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component } from '@angular/core';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
-import { defer, of, Subject, throwError } from 'rxjs';
+import { config, defer, of, Subject, throwError } from 'rxjs';
 import { formState } from './form-state';
 
 @Component({
@@ -104,5 +104,21 @@ describe('FormState', () => {
     state.clearField('name');
 
     expect(state.fieldErrors()).toEqual({ email: { key: 'validation.email' } });
+  });
+
+  it('takes a refusal calmly when the form was closed while it saved', async () => {
+    // rxjs reports what a subscriber's callback throws here, later and outside the test.
+    const thrown: unknown[] = [];
+    config.onUnhandledError = (error) => thrown.push(error);
+    const answer = new Subject<string>();
+    state.submit(answer, jest.fn());
+    fixture.destroy();
+
+    answer.error(new HttpErrorResponse({ status: 400, error: { statusCode: 400, message: 'Too late.' } }));
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    config.onUnhandledError = null;
+    expect(thrown).toEqual([]);
+    expect(state.busy()).toBe(false);
+    expect(state.error()).toEqual({ text: 'Too late.' });
   });
 });

@@ -1,4 +1,4 @@
-import { afterNextRender, ElementRef, inject, Injector, signal } from '@angular/core';
+import { afterNextRender, DestroyRef, ElementRef, inject, Injector, signal } from '@angular/core';
 import { Observable } from 'rxjs';
 import { apiFieldMessages, errorMessage, FieldMessages, Message, withoutField } from './api-error';
 
@@ -12,12 +12,16 @@ export class FormState {
   readonly fieldErrors = signal<FieldMessages>({});
   readonly error = signal<Message | null>(null);
   readonly busy = signal(false);
+  /** A form closed while it saved has no view left to focus in (Angular refuses render hooks then). */
+  private destroyed = false;
 
   constructor(
     private readonly host: ElementRef<HTMLElement>,
     private readonly injector: Injector,
     private readonly invalidSelector: string,
-  ) {}
+  ) {
+    injector.get(DestroyRef).onDestroy(() => (this.destroyed = true));
+  }
 
   /** The person is correcting `field`: its message goes. An arrow, so templates can be handed it as it is. */
   readonly clearField = (field: string): void => this.fieldErrors.update((errors) => withoutField(errors, field));
@@ -30,6 +34,7 @@ export class FormState {
 
   /** After the next render, because the field is marked invalid only then. */
   focusFirstInvalid(): void {
+    if (this.destroyed) return;
     afterNextRender(() => this.host.nativeElement.querySelector<HTMLElement>(this.invalidSelector)?.focus(), {
       injector: this.injector,
     });

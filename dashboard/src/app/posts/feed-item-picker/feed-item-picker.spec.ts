@@ -132,6 +132,44 @@ describe('FeedItemPicker', () => {
     expect(feedRequest().request.params.has('city')).toBe(false);
   });
 
+  it('keeps its list when the session hands over the same cities again (a token refresh)', () => {
+    open(['essen', 'bochum']);
+    feedRequest().flush({ items: [welcomeDays], nextCursor: 'c-2' });
+    fixture.detectChanges();
+    getButton(page, 'Weitere laden').click();
+    fixture.detectChanges();
+    feedRequest().flush({ items: [languageCafe], nextCursor: null });
+    fixture.detectChanges();
+
+    fixture.componentRef.setInput('cities', ['essen', 'bochum']);
+    fixture.detectChanges();
+    http.expectNone('/api/public/feed');
+    expect(titles()).toEqual(['Welcome Days an der UDE', 'Sprachcafé im Stadtteilzentrum']);
+
+    fixture.componentRef.setInput('cities', ['essen']);
+    fixture.detectChanges();
+    expect(feedRequest().request.params.get('city')).toBe('essen');
+  });
+
+  it('drops a "show more" answer that comes after the filter changed', () => {
+    open();
+    feedRequest().flush({ items: [welcomeDays], nextCursor: 'c-2' });
+    fixture.detectChanges();
+    getButton(page, 'Weitere laden').click();
+    fixture.detectChanges();
+    const stale = feedRequest();
+
+    choose(getByLabel<HTMLSelectElement>(page, 'Stadt'), 'dortmund');
+    fixture.detectChanges();
+    expect(stale.cancelled).toBe(true);
+    const dortmund = http.expectOne((r) => r.params.get('city') === 'dortmund');
+    dortmund.flush({ items: [languageCafe], nextCursor: null });
+    fixture.detectChanges();
+
+    expect(titles()).toEqual(['Sprachcafé im Stadtteilzentrum']);
+    expect(page.querySelector('.load-more')).toBeNull();
+  });
+
   it('searches the items loaded and says when none matches', () => {
     open();
     feedRequest().flush({ items: [welcomeDays, languageCafe], nextCursor: null });

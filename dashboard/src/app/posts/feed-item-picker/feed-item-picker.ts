@@ -3,6 +3,7 @@ import {
   ChangeDetectionStrategy,
   Component,
   computed,
+  DestroyRef,
   ElementRef,
   inject,
   Injector,
@@ -13,7 +14,7 @@ import {
 import { takeUntilDestroyed, toObservable } from '@angular/core/rxjs-interop';
 import { TranslatePipe } from '@ngx-translate/core';
 import { cityName, PublicFeedItem, PublicFeedResponse } from '@welcome-ruhr/contracts';
-import { catchError, map, Observable, of, switchMap, tap } from 'rxjs';
+import { catchError, map, Observable, of, Subscription, switchMap, tap } from 'rxjs';
 import { errorMessage, Message } from '../../shared/api-error';
 import { isolate } from '../../shared/bidi';
 import { MessageText } from '../../shared/message/message';
@@ -69,11 +70,16 @@ export class FeedItemPicker {
   private readonly cityChoice = signal<string | null>(null);
   protected readonly city = computed(() => this.cityChoice() ?? (this.cities().length > 0 ? MY_CITIES : ''));
   protected readonly myCityNames = computed(() => isolate(this.cities().map(cityName).join(', ')));
-  private readonly queryCities = computed((): readonly string[] => {
-    const city = this.city();
-    if (city === MY_CITIES) return this.cities();
-    return city === '' ? [] : [city];
-  });
+  // Compared by content: a refreshed session hands over the same cities in a new array, which must not
+  // reload the list (and lose the pages loaded and the focus).
+  private readonly queryCities = computed(
+    (): readonly string[] => {
+      const city = this.city();
+      if (city === MY_CITIES) return this.cities();
+      return city === '' ? [] : [city];
+    },
+    { equal: (a, b) => a.length === b.length && a.every((slug, i) => slug === b[i]) },
+  );
   protected readonly search = signal('');
   private readonly reloads = signal(0);
 
@@ -83,6 +89,8 @@ export class FeedItemPicker {
   protected readonly loadingMore = signal(false);
   protected readonly loadError = signal<Message | null>(null);
   protected readonly moreError = signal<Message | null>(null);
+  /** The "show more" request under way; a new first page makes its answer stale. */
+  private more: Subscription | null = null;
 
   /** Items with a link (the post's link comes from it), matching every word searched for. */
   private readonly shareable = computed(() => this.items().filter((item) => !!item.url));
@@ -93,10 +101,12 @@ export class FeedItemPicker {
   protected readonly searching = computed(() => this.search().trim() !== '' && this.shareable().length > 0);
 
   constructor() {
+    inject(DestroyRef).onDestroy(() => this.cancelMore());
     const request = computed(() => ({ cities: this.queryCities(), reload: this.reloads() }));
     toObservable(request)
       .pipe(
         tap(() => {
+          this.cancelMore();
           this.loading.set(true);
           this.moreError.set(null);
         }),
@@ -132,7 +142,8 @@ export class FeedItemPicker {
     this.loadingMore.set(true);
     this.moreError.set(null);
     const before = new Set(this.shown().map((item) => item.id));
-    this.load(this.queryCities(), cursor).subscribe((result) => {
+    this.more = this.load(this.queryCities(), cursor).subscribe((result) => {
+      this.more = null;
       this.loadingMore.set(false);
       const page = result.page;
       if (!page) {
@@ -146,6 +157,12 @@ export class FeedItemPicker {
       const firstNew = this.shown().find((item) => !before.has(item.id));
       if (firstNew) this.focusItem(firstNew.id);
     });
+  }
+
+  private cancelMore(): void {
+    this.more?.unsubscribe();
+    this.more = null;
+    this.loadingMore.set(false);
   }
 
   protected isolated(text: string): string {

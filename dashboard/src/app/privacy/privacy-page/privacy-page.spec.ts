@@ -201,6 +201,17 @@ describe('PrivacyPage', () => {
     expect(queryButtons(page, 'Alle Daten löschen')).toEqual([]);
   });
 
+  it('offers no erasure when the address was changed while its export ran', () => {
+    const running = startExport('Olena+Test@example.org');
+    type(emailField(), 'someone@example.org');
+    fixture.detectChanges();
+    running.flush(exportOf(2, 0));
+    fixture.detectChanges();
+
+    expect(downloads).toHaveLength(1);
+    expect(queryButtons(page, 'Alle Daten löschen')).toEqual([]);
+  });
+
   it('says when nothing is stored about an address and offers nothing to erase', () => {
     exportFound(0, 0);
     expect(status()).toBe(

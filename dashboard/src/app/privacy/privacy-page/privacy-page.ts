@@ -84,6 +84,8 @@ export class PrivacyPage {
       next: (data) => {
         this.exporting.set(false);
         this.save(data);
+        // Erasing is offered only for the address still in the field: the admin may have typed on meanwhile.
+        if (this.email().trim() !== email) return;
         this.found.set({ email: data.email, requests: data.contactRequests.length, mails: data.mails.length });
       },
       error: (error: unknown) => {

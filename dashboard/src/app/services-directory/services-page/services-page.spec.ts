@@ -292,6 +292,10 @@ describe('ServicesPage, the example data set and the categories', () => {
     click('Datensatz laden', dialog());
     const load = http.expectOne('/api/services/demo');
     expect(load.request.method).toBe('POST');
+    // While it loads, the buttons say they are unavailable and ask nothing.
+    expect(getButton(page, 'Beispieldaten entfernen').getAttribute('aria-disabled')).toBe('true');
+    click('Beispieldaten entfernen');
+    expect(page.querySelector('dialog')).toBeNull();
     load.flush(report({ done: true, total: 15, processed: 15, created: 14, updated: 1 }));
     fixture.detectChanges();
 

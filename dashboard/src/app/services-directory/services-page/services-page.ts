@@ -244,6 +244,11 @@ export class ServicesPage {
     });
   }
 
+  /** The buttons stay focusable while demo data loads (aria-disabled), but ask nothing then. */
+  protected askDemo(action: DemoAction): void {
+    if (!this.demoBusy()) this.confirmingDemo.set(action);
+  }
+
   protected confirmDemo(): void {
     const action = this.confirmingDemo();
     this.confirmingDemo.set(null);
