@@ -308,7 +308,7 @@ function report(server, refreshPg, refreshEmb, ingestPg, ingestEmb) {
   const pass = (ok) => (ok ? '✅' : '❌');
   const rounds = (r) => `${fmt(r.server.requests)} requests: ${fmt(r.server.notModified)} × 304, ${fmt(r.server.ok)} × 200 (${fmt(r.changed)} feeds changed)`;
   const cpuText = (c, withPg = true) =>
-    `backend ${c.backend.toFixed(1)} s${withPg ? `, PostgreSQL ${c.postgres.toFixed(1)} s` : ''}; machine ${(c.machineBusy * 100).toFixed(0)} % busy`;
+    `backend ${c.backend.toFixed(1)} s${withPg ? `, PostgreSQL ${c.postgres.toFixed(1)} s (every postgres process on the machine)` : ''}; machine ${(c.machineBusy * 100).toFixed(0)} % busy`;
   const lines = [
     '## Ingestion: refreshing 2,000 sources, ingesting 100,000 items',
     '',
@@ -347,7 +347,7 @@ function report(server, refreshPg, refreshEmb, ingestPg, ingestEmb) {
   const perItem = (r) => `${((r.cpu.backend / r.items) * 1000).toFixed(2)} ms`;
   lines.push(
     '',
-    `**What limits it:** the backend's CPU time is about the wall time (PostgreSQL: ${perItem(ingestPg)} of backend CPU per item${ingestEmb ? `, embedded ${perItem(ingestEmb)} including the database` : ''}): the pipeline runs on Node's one thread, so more fetches at once do not help on this machine, and PostgreSQL is mostly idle. Per item, a micro-benchmark of the enrichment on this suite's items (2,000 items, 7 rounds, apart from this suite) measured language detection (tinyld) at ≈ 360–490 µs, sanitizing ≈ 100 µs, topic tagging ≈ 30 µs (one pass over the text's words since the matcher rewrite; ≈ 215 µs with one regular expression per topic before) and city tagging ≈ 12 µs: language detection is now the largest single cost.`,
+    `**What limits it:** the backend's CPU time is about the wall time (PostgreSQL: ${perItem(ingestPg)} of backend CPU per item${ingestEmb ? `, embedded ${perItem(ingestEmb)} including the database` : ''}): the pipeline runs on Node's one thread, so more fetches at once do not help on this machine, and PostgreSQL is mostly idle. Per item, a one-off micro-benchmark of the enrichment on this suite's items (2,000 items, 7 rounds; run by hand on 2026-11-25, not by this suite, so these figures are not re-measured here) measured language detection (tinyld) at ≈ 360–490 µs, sanitizing ≈ 100 µs, topic tagging ≈ 30 µs (one pass over the text's words since the matcher rewrite; ≈ 215 µs with one regular expression per topic before) and city tagging ≈ 12 µs: language detection is now the largest single cost.`,
   );
   return lines.join('\n');
 }
