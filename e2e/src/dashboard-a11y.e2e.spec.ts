@@ -1,7 +1,8 @@
-import type { ChannelDto, ContactRequestListDto, LoginResponse, PostDto, Role, SourceDto, UserDto } from '@welcome-ruhr/contracts';
+import type { ChannelDto, ContactRequestListDto, PostDto, Role, SourceDto, UserDto } from '@welcome-ruhr/contracts';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { api, signIn as signInApi } from './support/api';
 import { axeViolations, describeViolations, launchBrowser } from './support/browser';
 import { HostSite } from './support/host-site';
 import { startServer, type RunningServer } from './support/server';
@@ -70,20 +71,6 @@ const TRUSTED_FEED = rss('Stadt Essen', [
   { title: 'Bürgeramt Essen: neue Termine für Aufenthaltstitel', description: 'Ab Montag vergibt das Bürgeramt zusätzliche Termine für elektronische Aufenthaltstitel.', link: 'https://stadt-essen.example/termine', hoursAgo: 1 },
   { title: 'Welcome Day an der Universität Duisburg-Essen', description: 'Internationale Studierende lernen Campus, Beratung und Hochschulsport kennen.', link: 'https://stadt-essen.example/welcome-day', hoursAgo: 26 },
 ]);
-
-async function api<T>(server: RunningServer, path: string, init: { method?: string; token?: string; body?: unknown } = {}): Promise<T> {
-  const response = await fetch(`${server.url}/api${path}`, {
-    method: init.method ?? 'GET',
-    headers: { ...(init.body !== undefined ? { 'content-type': 'application/json' } : {}), ...(init.token ? { authorization: `Bearer ${init.token}` } : {}) },
-    body: init.body !== undefined ? JSON.stringify(init.body) : undefined,
-  });
-  if (!response.ok) throw new Error(`${init.method ?? 'GET'} ${path} answered ${response.status}: ${await response.text()}`);
-  return (response.status === 204 ? undefined : await response.json()) as T;
-}
-
-async function signInApi(server: RunningServer, account: { email: string; password: string }): Promise<string> {
-  return (await api<LoginResponse>(server, '/auth/login', { method: 'POST', body: { email: account.email, password: account.password } })).accessToken;
-}
 
 interface Seeded {
   sourceId: string;

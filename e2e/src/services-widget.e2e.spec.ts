@@ -1,5 +1,5 @@
-import type { LoginResponse } from '@welcome-ruhr/contracts';
 import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
+import { api, signIn } from './support/api';
 import { axeViolations, describeViolations, launchBrowser } from './support/browser';
 import { cityPage, HostSite } from './support/host-site';
 import { startServer, type RunningServer } from './support/server';
@@ -13,6 +13,11 @@ import { startServer, type RunningServer } from './support/server';
 
 const ADMIN = { email: 'admin@example.org', password: 'e2e-admin-password' };
 
+/** What the init script keeps on the page's window. */
+interface Counted {
+  wrRenders: number;
+}
+
 describe('<welcome-ruhr-services> on a city site, against the portal’s directory', () => {
   let server: RunningServer;
   let site: HostSite;
@@ -23,14 +28,7 @@ describe('<welcome-ruhr-services> on a city site, against the portal’s directo
 
   beforeAll(async () => {
     server = await startServer({ ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password });
-    const login = await fetch(`${server.url}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(ADMIN),
-    });
-    const { accessToken } = (await login.json()) as LoginResponse;
-    const demo = await fetch(`${server.url}/api/services/demo`, { method: 'POST', headers: { authorization: `Bearer ${accessToken}` } });
-    if (!demo.ok) throw new Error(`loading the demo data answered ${demo.status}: ${await demo.text()}`);
+    await api(server, '/services/demo', { method: 'POST', token: await signIn(server, ADMIN) });
     site = await new HostSite().start();
     browser = await launchBrowser();
   });
@@ -47,6 +45,12 @@ describe('<welcome-ruhr-services> on a city site, against the portal’s directo
     page.setDefaultTimeout(30_000);
     requests = [];
     page.on('request', (request) => requests.push(request));
+    // Counts the widget's wr-render events (one per answer shown), from the first moment of every document.
+    await page.addInitScript(() => {
+      const counted = window as unknown as Counted;
+      counted.wrRenders = 0;
+      document.addEventListener('wr-render', () => counted.wrRenders++);
+    });
   });
 
   afterEach(async () => {
@@ -54,28 +58,39 @@ describe('<welcome-ruhr-services> on a city site, against the portal’s directo
   });
 
   const names = () => page.locator('welcome-ruhr-services [part=list] > li h3').allTextContents();
-  /** Waits until the list shows `count` entries. */
-  const entries = (count: number) =>
-    page.waitForFunction((n) => document.querySelector('welcome-ruhr-services')?.shadowRoot?.querySelectorAll('[part=list] > li').length === n, count);
+  const renders = () => page.evaluate(() => (window as unknown as Counted).wrRenders);
 
-  /** Shows the widget on a page of the city's site and waits for its first answer. */
-  async function open(path: string, widget: string, options: { lang?: string; dir?: string } = {}): Promise<void> {
-    site.page(path, cityPage(server.url, widget, { ...options, script: 'services.js' }));
-    const rendered = page.waitForResponse((r) => r.url().includes('/api/public/services?'));
-    await page.goto(site.url(path));
-    await rendered;
-    await page.locator('welcome-ruhr-services [part=list] > li, welcome-ruhr-services [part=status]:not(:empty)').first().waitFor();
+  /**
+   * Waits until the widget has shown more than `before` answers (its wr-render event comes after the list
+   * and the status are replaced), so that what the page shows next is the new answer, never the old list.
+   */
+  async function renderedAfter(before: number): Promise<void> {
+    try {
+      await page.waitForFunction((n) => (window as unknown as Counted).wrRenders > n, before);
+    } catch (error) {
+      const status = await page.locator('welcome-ruhr-services [part=status]').textContent({ timeout: 1_000 }).catch(() => null);
+      throw new Error(`the widget showed no new answer (its status: ${JSON.stringify(status)}): ${String(error)}`);
+    }
   }
 
-  /** Submits the search form and waits for the portal's answer (the caller waits for what it shows). */
+  /** Shows the widget on a page of the city's site and waits until it shows its first answer. */
+  async function open(path: string, widget: string, options: { lang?: string; dir?: string } = {}): Promise<void> {
+    site.page(path, cityPage(server.url, widget, { ...options, script: 'services.js' }));
+    await page.goto(site.url(path));
+    await renderedAfter(0);
+  }
+
+  /** Submits the search form and waits until the widget shows the portal's answer to it. */
   async function search(fields: { q?: string; category?: string; languages?: string }, button: string): Promise<void> {
     const form = page.locator('welcome-ruhr-services [part=search]');
     if (fields.q !== undefined) await form.locator('[name=q]').fill(fields.q);
     if (fields.category !== undefined) await form.locator('[name=category]').selectOption(fields.category);
     if (fields.languages !== undefined) await form.locator('[name=languages]').selectOption(fields.languages);
+    const before = await renders();
     const answered = page.waitForResponse((r) => r.url().includes('/api/public/services?'));
     await form.getByRole('button', { name: button }).click();
     await answered;
+    await renderedAfter(before);
   }
 
   it('lists the city’s entries, searches German text with stemming, filters by language spoken, and passes axe', async () => {
@@ -92,7 +107,6 @@ describe('<welcome-ruhr-services> on a city site, against the portal’s directo
 
     // "Anmeldungen" is not in the text; its stem is ("Anmeldung und Ummeldung der Wohnung").
     await search({ q: 'Anmeldungen' }, 'Suchen');
-    await entries(1);
     expect(await names()).toEqual(['Beispiel: Bürgerbüro Essen (Demo)']);
     const entry = page.locator('welcome-ruhr-services [part=list] > li').first();
     expect(await entry.locator('[part=address]').textContent()).toBe('Beispielstraße 1, 45127 Essen');
@@ -101,7 +115,6 @@ describe('<welcome-ruhr-services> on a city site, against the portal’s directo
 
     // Arabic is spoken at the foreigners' office and the language school.
     await search({ q: '', languages: 'ar' }, 'Suchen');
-    await entries(2);
     expect((await names()).sort()).toEqual(['Beispiel: Ausländerbehörde Essen (Demo)', 'Beispiel: Sprachschule am Markt (Demo)']);
     const sent = requests.map((r) => r.url()).filter((u) => u.includes('/api/public/services?'));
     expect(new URL(sent[sent.length - 1] ?? server.url).searchParams.get('languages')).toBe('ar');
@@ -119,11 +132,9 @@ describe('<welcome-ruhr-services> on a city site, against the portal’s directo
     await open('/en', '<welcome-ruhr-services city="essen"></welcome-ruhr-services>', { lang: 'en' });
     // "course" matches "courses" only through the English stemmer.
     await search({ q: 'course' }, 'Search');
-    await entries(1);
     expect(await names()).toEqual(['Beispiel: Sprachschule am Markt (Demo)']);
 
     await search({ q: '', category: 'foreigners-office' }, 'Search');
-    await entries(1);
     expect(await names()).toEqual(['Beispiel: Ausländerbehörde Essen (Demo)']);
   });
 

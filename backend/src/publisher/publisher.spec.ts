@@ -161,15 +161,32 @@ describe('publisher', () => {
   });
 
   it('after a slow answer past the time limit, and after a dropped connection, publishes exactly once', async () => {
+    // Calls to the page made since `from`: a look-up (GET /{page}/posts) happens only after a call whose
+    // outcome is unknown; a call that simply succeeded is never looked up.
+    const since = (from: number) => (method: string, path: string) => fb.calls.slice(from).filter((c) => c.method === method && c.path === path);
+    const feed = `/${world.page.id}/feed`;
+    const lookUp = `/${world.page.id}/posts`;
+
     const slow = await duePost();
-    fb.fault({ method: 'POST', path: `/${world.page.id}/feed`, delayMs: 3000 });
+    const slowCalls = since(fb.calls.length);
+    // 3 s against the engine's call time limit (callTimeoutMs 2 s, capped at a third of the 3 s lease: 1 s):
+    // the engine gives up on the answer (outcome unknown), the fake makes the post when its 3 s are over,
+    // and the engine's look-up after unknownGraceMs finds it instead of posting again.
+    fb.fault({ method: 'POST', path: feed, delayMs: 3000 });
     await publish([slow]);
     expect(onPage(slow)).toBe(1);
+    expect(slowCalls('POST', feed)).toHaveLength(1);
+    expect(slowCalls('GET', lookUp).length).toBeGreaterThan(0);
+    const slowPost = fb.postsOf(world.page.id).find((p) => p.message === slow.text);
+    expect((await getPost(t, world.headers, slow.id)).deliveries[0]).toMatchObject({ status: 'published', attempts: 1, externalId: slowPost?.id, error: null });
 
     const dropped = await duePost();
-    fb.fault({ method: 'POST', path: `/${world.page.id}/feed`, dropConnection: true, afterEffect: true });
+    const droppedCalls = since(fb.calls.length);
+    fb.fault({ method: 'POST', path: feed, dropConnection: true, afterEffect: true });
     await publish([dropped]);
     expect(onPage(dropped)).toBe(1);
+    expect(droppedCalls('POST', feed)).toHaveLength(1);
+    expect(droppedCalls('GET', lookUp).length).toBeGreaterThan(0);
   });
 
   it('fails a duplicate (506) with words, and gives up after the last try', async () => {

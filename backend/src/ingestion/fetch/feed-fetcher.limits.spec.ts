@@ -103,12 +103,17 @@ describe('FeedFetcher limits', () => {
   });
 
   it('counts the total timeout across redirects', async () => {
-    const fetcher = new FeedFetcher({ ...allowed, totalTimeoutMs: 300 });
+    // Room enough for a loaded machine to follow the redirect before the deadline; the drip never ends,
+    // so the total timeout still fires, on the redirect's target.
+    const fetcher = new FeedFetcher({ ...allowed, totalTimeoutMs: 2_000 });
+    const hopsBefore = { redirect: server.hits('/drip-after-redirect'), drip: server.hits('/drip') };
 
     const error = await failure(fetcher.fetch(server.url('/drip-after-redirect')));
 
     expect(error.code).toBe(FetchErrorCode.Timeout);
+    expect(error.message).toBe('The feed did not finish downloading within 2 seconds');
     expect(error.url).toBe(server.url('/drip'));
+    expect({ redirect: server.hits('/drip-after-redirect') - hopsBefore.redirect, drip: server.hits('/drip') - hopsBefore.drip }).toEqual({ redirect: 1, drip: 1 });
   });
 
   it('refuses an 11 MB body with TOO_LARGE (default limit 10 MiB)', async () => {
