@@ -1,6 +1,7 @@
 import type { AuditEntryDto } from '@welcome-ruhr/contracts';
 import { newAmbassador, newContactRequest } from '../contact-requests/testing';
 import { PostEntity } from '../posts/post.entity';
+import { newSource } from '../testing/factories';
 import { createTestApp, type TestApp } from '../testing/test-app';
 import { AuditService } from './audit.service';
 
@@ -100,5 +101,26 @@ describe('audit log', () => {
     expect(await seen(admin)).toHaveLength(12 + 3 + 2);
     // A filter narrows what the moderator may see; it never widens it.
     expect((await get('?entityType=item&entityId=item-bochum', essen.headers)).json<AuditEntryDto[]>()).toEqual([]);
+  });
+
+  it("shows a moderator the fetches of their cities' sources, judged by the source as it is now", async () => {
+    const audit = t.app.get(AuditService);
+    const essen = await t.signIn('moderator', { cities: ['essen'] });
+    const essenSource = await newSource(t.dataSource, { cities: ['essen', 'bochum'] });
+    const bochumSource = await newSource(t.dataSource, { cities: ['bochum'] });
+    const regionalSource = await newSource(t.dataSource, { cities: [] });
+    const deletedSource = '00000000-0000-4000-8000-000000000001';
+    // As SourcesService.fetchNow writes it: the fetch's outcome, no cities.
+    const fetched = (entityId: string) =>
+      audit.record({ actorId: adminId, action: 'source.fetch', entityType: 'source', entityId, after: { fetched: 3, created: 1, error: null } });
+    for (const id of [essenSource.id, bochumSource.id, regionalSource.id, deletedSource]) await fetched(id);
+    // An entry whose snapshot names cities is judged by them, not by the source now.
+    await audit.record({ actorId: adminId, action: 'source.fetch', entityType: 'source', entityId: essenSource.id, after: { cities: ['bochum'] } });
+
+    const seen = async (headers: { authorization: string }) =>
+      (await get('?action=source.fetch&limit=200', headers)).json<AuditEntryDto[]>().map((e) => `${e.entityId}:${'cities' in (e.after as object) ? 'snapshot' : 'live'}`).sort();
+    expect(await seen(essen.headers)).toEqual([`${essenSource.id}:live`, `${regionalSource.id}:live`].sort());
+    expect(await seen(admin)).toHaveLength(5);
+    expect(await t.app.get(AuditService).list({ action: 'source.fetch', limit: 200 }, 'system')).toHaveLength(5);
   });
 });

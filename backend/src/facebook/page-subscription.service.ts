@@ -74,12 +74,18 @@ export class PageSubscriptionService {
   /**
    * A channel of the page was connected with this page token: when the page is also read as a source,
    * the page is subscribed (again) with it — a reconnect may follow the app's removal from the page,
-   * which ends the subscription.
+   * which ends the subscription. A source subscribed with its own token is left alone: the channel's token
+   * may lack pages_manage_metadata, and its refusal would overwrite a working subscription with `failed`.
    */
   async pageTokenKnown(pageId: string, pageToken: string): Promise<void> {
     try {
       if (!this.configured) return;
-      const sources: { id: string }[] = await this.dataSource.query(`SELECT id FROM sources WHERE type = 'facebook_page' AND external_id = $1`, [pageId]);
+      const sources: { id: string }[] = await this.dataSource.query(
+        `SELECT id FROM sources
+          WHERE type = 'facebook_page' AND external_id = $1
+            AND NOT (access_token_encrypted IS NOT NULL AND webhook_state = 'subscribed')`,
+        [pageId],
+      );
       for (const source of sources) await this.subscribe(source.id, pageId, pageToken);
     } catch (error) {
       this.logger.error({ err: error, pageId }, 'could not subscribe a connected page to webhooks');

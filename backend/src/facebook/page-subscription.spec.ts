@@ -119,6 +119,26 @@ describe('webhook subscriptions of Facebook pages', () => {
     expect(await getSource(source.id)).toMatchObject({ webhookState: 'subscribed', webhookMessage: null });
   });
 
+  it('keeps the subscription a source made with its own token when a channel of the page connects', async () => {
+    const page = fb.addPage();
+    const source = (await createSource(page, page.accessToken)).json<SourceDto>();
+    expect(source.webhookState).toBe('subscribed');
+    expect(subscribeCalls(page)).toHaveLength(1);
+
+    // The channel's token could not subscribe (no pages_manage_metadata); it is not even asked to.
+    fb.fault({ method: 'POST', path: `/${page.id}/subscribed_apps`, error: { code: 200, message: '(#200) Requires pages_manage_metadata permission' } });
+    const ambassador = (await t.signIn('ambassador', { cities: ['essen'] })).headers;
+    const channel = await t.app.inject({
+      method: 'POST',
+      url: '/api/channels',
+      headers: ambassador,
+      payload: { type: 'facebook_page', externalId: page.id, accessToken: page.accessToken },
+    });
+    expect(channel.statusCode).toBe(201);
+    expect(subscribeCalls(page)).toHaveLength(1);
+    expect(await getSource(source.id)).toMatchObject({ webhookState: 'subscribed', webhookMessage: null });
+  });
+
   it('does not subscribe a connected page that is not read as a source', async () => {
     const page = fb.addPage();
     const ambassador = (await t.signIn('ambassador', { cities: ['essen'] })).headers;

@@ -31,8 +31,16 @@ export interface JobReport {
  * the person who uploads the file again does not race an import that was declared over.
  */
 export class ImportJobAbandonedError extends Error {
-  constructor(readonly jobId: string) {
-    super(`Import job ${jobId} was given up as dead by another reader; this runner stops`);
+  constructor(
+    readonly jobId: string,
+    /** 'dead': a reader failed the job; 'shutdown': this process is stopping and gave its jobs up itself. */
+    readonly reason: 'dead' | 'shutdown' = 'dead',
+  ) {
+    super(
+      reason === 'shutdown'
+        ? `Import job ${jobId} was given up because its process is shutting down; this runner stops`
+        : `Import job ${jobId} was given up as dead by another reader; this runner stops`,
+    );
     this.name = 'ImportJobAbandonedError';
   }
 }
@@ -67,15 +75,28 @@ export class ImportJobsService implements OnModuleDestroy {
   private readonly logger = new Logger(ImportJobsService.name);
   private readonly runner = `${hostname().slice(0, 60)}:${process.pid}:${randomBytes(4).toString('hex')}`;
   private readonly heartbeats = new Set<NodeJS.Timeout>();
+  /** Set when the module is destroyed: every run of this process stops at its next progress(). */
+  private shuttingDown = false;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: Pick<AppConfig, 'schedulerEnabled'>,
   ) {}
 
-  onModuleDestroy(): void {
+  /**
+   * On shutdown the runs of this process are given up: each stops at its next progress() (the DataSource is about
+   * to close under it), and their rows lose their heartbeat, so the next poll (on any replica) fails them at once
+   * with the kind's "upload the file again" report instead of showing them running for DEAD_AFTER_SECONDS.
+   */
+  async onModuleDestroy(): Promise<void> {
+    this.shuttingDown = true;
     for (const timer of this.heartbeats) clearInterval(timer);
     this.heartbeats.clear();
+    try {
+      await this.dataSource.query(`UPDATE import_jobs SET heartbeat_at = '-infinity' WHERE runner = $1 AND state = 'running'`, [this.runner]);
+    } catch (error) {
+      this.logger.error({ err: error, runner: this.runner }, 'running import jobs not given up on shutdown');
+    }
   }
 
   async start<R extends JobReport>(kind: ImportJobKind, owner: Pick<AuthUser, 'id'>, report: R): Promise<ImportJobRun<R>> {
@@ -87,7 +108,8 @@ export class ImportJobsService implements OnModuleDestroy {
     let abandoned = false;
     const heartbeat = setInterval(() => {
       this.dataSource
-        .query(`UPDATE import_jobs SET heartbeat_at = now() WHERE id = $1 AND state = 'running'`, [id])
+        // A heartbeat of -infinity was set at shutdown (onModuleDestroy): a beat still in flight must not undo it.
+        .query(`UPDATE import_jobs SET heartbeat_at = now() WHERE id = $1 AND state = 'running' AND heartbeat_at > '-infinity'`, [id])
         .then((result: unknown) => {
           if (affectedRows(result) === 0) abandoned = true;
         })
@@ -100,16 +122,21 @@ export class ImportJobsService implements OnModuleDestroy {
       this.heartbeats.delete(heartbeat);
     };
     // The report is serialized at once: the import goes on changing it while the statement waits for a connection.
+    // A progress write does not revive a job given up at shutdown (heartbeat -infinity); its end is still written.
     const write = (state: 'running' | 'done' | 'failed', report: R, error: string | null = null) =>
       this.dataSource.query(
         `UPDATE import_jobs SET state = $2, report = $3::jsonb, processed = $4, error = $5, heartbeat_at = now(), updated_at = now(),
                 finished_at = CASE WHEN $6::boolean THEN now() END
-          WHERE id = $1 AND state = 'running'`,
+          WHERE id = $1 AND state = 'running' AND ($2 <> 'running' OR heartbeat_at > '-infinity')`,
         [id, state, JSON.stringify(report), report.processed, error, state !== 'running'],
       );
     return {
       id,
       progress: async (current) => {
+        if (this.shuttingDown) {
+          stop();
+          throw new ImportJobAbandonedError(id, 'shutdown');
+        }
         if (!abandoned && Date.now() - lastWrite >= PROGRESS_WRITE_MS) {
           lastWrite = Date.now();
           try {
@@ -141,7 +168,8 @@ export class ImportJobsService implements OnModuleDestroy {
    */
   async endWithError<R extends JobReport>(run: ImportJobRun<R>, error: unknown, what: string, fillIn: () => R): Promise<void> {
     if (error instanceof ImportJobAbandonedError) {
-      this.logger.warn({ jobId: run.id }, `${what} stopped: its job was given up after the runner was silent for ${DEAD_AFTER_SECONDS} s`);
+      if (error.reason === 'shutdown') this.logger.warn({ jobId: run.id }, `${what} stopped: the process is shutting down`);
+      else this.logger.warn({ jobId: run.id }, `${what} stopped: its job was given up after the runner was silent for ${DEAD_AFTER_SECONDS} s`);
       return;
     }
     this.logger.error({ err: error, jobId: run.id }, `${what} failed`);
@@ -162,12 +190,17 @@ export class ImportJobsService implements OnModuleDestroy {
     const report = job.report as R;
     if (job.state !== 'running' || !job.silent) return report;
     const dead = whenDead(report);
-    await this.dataSource.query(
+    const result: unknown = await this.dataSource.query(
       `UPDATE import_jobs SET state = 'failed', report = $2::jsonb, processed = $3, error = $4, updated_at = now(), finished_at = now()
         WHERE id = $1 AND state = 'running' AND heartbeat_at < now() - make_interval(secs => $5)`,
       [id, JSON.stringify(dead.report), dead.report.processed, dead.error, DEAD_AFTER_SECONDS],
     );
-    return dead.report;
+    if (affectedRows(result) !== 0) return dead.report;
+    // The runner beat its heartbeat, wrote progress or ended between the SELECT and the UPDATE (or another reader
+    // failed the job first): what is stored now is the report, not the one made up for a dead runner.
+    const [current]: { report: unknown }[] = await this.dataSource.query(`SELECT report FROM import_jobs WHERE id = $1`, [id]);
+    if (!current) throw DomainError.notFound('The import');
+    return current.report as R;
   }
 
   /** Deletes jobs that ended (or went silent) more than KEEP_HOURS ago; returns how many. */

@@ -125,6 +125,32 @@ describe('import jobs', () => {
     expect((await poll('sources', run.id)).json()).toEqual(failed);
   });
 
+  it('returns the stored report, not a made-up failure, when the runner finished between the read and the failing update', async () => {
+    const job = await newImportJob(t, { kind: 'opml', ownerId: adminId, report: opmlReport(), heartbeatAt: new Date(Date.now() - 2 * MINUTE) });
+    const finished: OpmlImportReport = { ...opmlReport(), done: true, processed: 300, created: 300 };
+    // The runner was only slow: its last write lands after the poll's SELECT saw it silent, before the UPDATE.
+    const query = t.dataSource.query.bind(t.dataSource);
+    const spy = jest.spyOn(t.dataSource, 'query').mockImplementation((async (sql: string, parameters?: unknown[]) => {
+      if (sql.includes(`SET state = 'failed'`)) {
+        await query(`UPDATE import_jobs SET state = 'done', report = $2::jsonb, processed = 300, heartbeat_at = now(), finished_at = now() WHERE id = $1`, [
+          job.id,
+          JSON.stringify(finished),
+        ]);
+      }
+      return query(sql, parameters);
+    }) as typeof t.dataSource.query);
+    let response;
+    try {
+      response = await poll('sources', job.id);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toEqual(finished);
+    expect(await t.dataSource.getRepository(ImportJobEntity).findOneByOrFail({ id: job.id })).toMatchObject({ state: 'done', processed: 300, error: null });
+    expect((await poll('sources', job.id)).json()).toEqual(finished);
+  });
+
   it('writes a failed report when a running import ends with an error', async () => {
     const jobs = t.app.get(ImportJobsService);
     const admin = (await t.signIn('admin')).login.user;
@@ -144,6 +170,41 @@ describe('import jobs', () => {
     expect(ids).toContain(young.id);
     expect(ids).not.toContain(old.id);
     expect(ids).not.toContain(abandoned.id);
+  });
+});
+
+describe('import jobs when their process shuts down', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp({ SCHEDULER_ENABLED: 'false' });
+  });
+  afterAll(() => t.close());
+
+  it('stops its runs and lets the next poll fail them at once, asking for the file again', async () => {
+    const signedIn = await t.signIn('admin');
+    const jobs = t.app.get(ImportJobsService);
+    const report = { ...opmlReport(), processed: 0, created: 0, lines: [] };
+    const run = await jobs.start('opml', signedIn.login.user, report);
+    // A job of another process, alive a moment ago, is not this process's to give up.
+    const other = await newImportJob(t, { kind: 'opml', ownerId: signedIn.login.user.id, report: opmlReport(), heartbeatAt: new Date(Date.now() - 10_000) });
+
+    // What Nest calls as the application closes, before the DataSource goes.
+    await jobs.onModuleDestroy();
+
+    const stopped = await run.progress({ ...report, processed: 100 }).then(() => undefined, (error: unknown) => error);
+    expect(stopped).toBeInstanceOf(ImportJobAbandonedError);
+    expect(stopped).toMatchObject({ jobId: run.id, reason: 'shutdown' });
+
+    const response = await t.app.inject({ method: 'GET', url: `/api/sources/import/${run.id}`, headers: signedIn.headers });
+    expect(response.statusCode).toBe(200);
+    const failed = response.json<OpmlImportReport>();
+    expect(failed).toMatchObject({ done: true, total: 300, processed: 300, invalid: 300 });
+    expect(failed.lines.at(-1)).toMatchObject({ line: 0, result: 'invalid', message: expect.stringMatching(/Upload the file again/) });
+    expect(await t.dataSource.getRepository(ImportJobEntity).findOneByOrFail({ id: run.id })).toMatchObject({ state: 'failed', error: expect.stringMatching(/Upload the file again/) });
+
+    const otherResponse = await t.app.inject({ method: 'GET', url: `/api/sources/import/${other.id}`, headers: signedIn.headers });
+    expect(otherResponse.json()).toEqual(opmlReport());
+    expect(await t.dataSource.getRepository(ImportJobEntity).findOneByOrFail({ id: other.id })).toMatchObject({ state: 'running' });
   });
 });
 

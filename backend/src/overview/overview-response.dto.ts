@@ -11,7 +11,7 @@ class OverviewDayDto implements OverviewDay {
 
 class OverviewQueueDto {
   @ApiProperty() pending!: number;
-  @ApiProperty({ description: 'Of pending: held by a rule although the source is trusted' }) held!: number;
+  @ApiProperty({ description: 'Of pending: held by at least one moderation rule (e.g. a blocked phrase), from trusted and untrusted sources alike; being a duplicate alone does not count' }) held!: number;
   @ApiProperty({ description: 'Of pending: the same link came from another source' }) duplicates!: number;
 }
 

@@ -3,19 +3,23 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { OVERVIEW_DAYS, SOURCE_STATES, type OverviewDay, type OverviewDto, type SourceState } from '@welcome-ruhr/contracts';
 import { DataSource } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user';
-import { DUPLICATE_REASON_PREFIX } from '../ingestion/pipeline/item-store';
-import { POST_CITIES_SQL } from '../posts/post-access';
+import { applyInboxScope } from '../contact-requests/contact-access';
+import { ContactRequestEntity } from '../contact-requests/contact-request.entity';
+import { IS_DUPLICATE_REASON_SQL } from '../ingestion/pipeline/item-store';
+import { postInCitiesSql, POSTS_WITH_AMBASSADORS_SQL } from '../posts/post-access';
 import { sourceState } from '../sources/source-dto';
-import type { SourceEntity } from '../sources/source.entity';
+import { applySourceScope } from '../sources/source-queries';
+import { SourceEntity } from '../sources/source.entity';
 
 /** The portal's days are German days, whatever the server's clock says. */
 const TIME_ZONE = 'Europe/Berlin';
 
-type Viewer = Pick<AuthUser, 'role' | 'cities'>;
+type Viewer = Pick<AuthUser, 'id' | 'role' | 'cities'>;
 
 /**
- * `$1` is the viewer's role, `$2` their cities: an admin sees everything, a moderator the rows of their
- * cities and the regional ones (no city), as in the moderation queue and the source list.
+ * `$1` is the viewer's role, `$2` their cities: an admin sees everything, a moderator the items of their
+ * cities and the regional ones (no city), as in the moderation queue. Sources, posts and requests are
+ * narrowed by the scope their own lists use.
  */
 const IN_SCOPE = (cities: string) => `($1 = 'admin' OR cardinality(${cities}) = 0 OR ${cities} && $2::text[])`;
 
@@ -29,7 +33,7 @@ export class OverviewService {
     const [days, queue, sources, posts, requests, mail] = await Promise.all([
       this.days(scope, now),
       this.queue(scope),
-      this.sources(scope, now),
+      this.sources(viewer, now),
       this.postsWaiting(scope),
       this.newRequests(viewer),
       viewer.role === 'admin' ? this.mail() : Promise.resolve(null),
@@ -64,51 +68,43 @@ export class OverviewService {
     });
   }
 
+  /** `held`: pending items a rule holds (any reason but the duplicate note), whether or not their source is trusted. */
   private async queue(scope: unknown[]): Promise<OverviewDto['queue']> {
     const [row]: Array<{ pending: string; held: string; duplicates: string }> = await this.dataSource.query(
       `SELECT count(*) AS pending,
-              count(*) FILTER (WHERE EXISTS (SELECT 1 FROM unnest(i.held_reasons) AS r WHERE r NOT LIKE $3)) AS held,
+              count(*) FILTER (WHERE EXISTS (SELECT 1 FROM unnest(i.held_reasons) AS r WHERE NOT ${IS_DUPLICATE_REASON_SQL('r')})) AS held,
               count(*) FILTER (WHERE i.duplicate_of_id IS NOT NULL) AS duplicates
          FROM items i
         WHERE i.status = 'pending' AND ${IN_SCOPE('i.cities')}`,
-      [...scope, `${DUPLICATE_REASON_PREFIX}%`],
+      scope,
     );
     return { pending: Number(row?.pending ?? 0), held: Number(row?.held ?? 0), duplicates: Number(row?.duplicates ?? 0) };
   }
 
-  /** Counted here with the same rule the source list shows (sourceState), so the two always agree. */
-  private async sources(scope: unknown[], now: Date): Promise<Record<SourceState, number>> {
-    const rows: Array<Pick<SourceEntity, 'active' | 'pausedReason' | 'leaseExpiresAt' | 'lastFetchedAt' | 'consecutiveFailures'>> = await this.dataSource.query(
-      `SELECT s.active, s.paused_reason AS "pausedReason", s.lease_expires_at AS "leaseExpiresAt",
-              s.last_fetched_at AS "lastFetchedAt", s.consecutive_failures AS "consecutiveFailures"
-         FROM sources s WHERE ${IN_SCOPE('s.cities')}`,
-      scope,
-    );
+  /** The sources of the source list (same scope), counted by the state it shows (sourceState), so the two always agree. */
+  private async sources(viewer: Viewer, now: Date): Promise<Record<SourceState, number>> {
+    const builder = this.dataSource
+      .getRepository(SourceEntity)
+      .createQueryBuilder('s')
+      .select(['s.id', 's.active', 's.pausedReason', 's.leaseExpiresAt', 's.lastFetchedAt', 's.consecutiveFailures']);
+    const sources = await applySourceScope(builder, viewer).getMany();
     const counts = Object.fromEntries(SOURCE_STATES.map((state) => [state, 0])) as Record<SourceState, number>;
-    for (const row of rows) {
-      const source = { ...row, leaseExpiresAt: row.leaseExpiresAt && new Date(row.leaseExpiresAt) } as SourceEntity;
-      counts[sourceState(source, now)]++;
-    }
+    for (const source of sources) counts[sourceState(source, now)]++;
     return counts;
   }
 
   private async postsWaiting(scope: unknown[]): Promise<number> {
     const [row]: Array<{ count: string }> = await this.dataSource.query(
-      `SELECT count(*) AS count FROM posts p JOIN ambassadors a ON a.id = p.ambassador_id JOIN users u ON u.id = a.user_id
-        WHERE p.status = 'pending_review' AND ($1 = 'admin' OR COALESCE(cardinality(${POST_CITIES_SQL}), 0) = 0 OR ${POST_CITIES_SQL} && $2::text[])`,
+      `SELECT count(*) AS count FROM ${POSTS_WITH_AMBASSADORS_SQL} WHERE p.status = 'pending_review' AND ($1 = 'admin' OR ${postInCitiesSql('$2::text[]')})`,
       scope,
     );
     return Number(row?.count ?? 0);
   }
 
-  /** New questions the viewer answers: all for an admin, the portal's of their cities for a moderator. */
-  private async newRequests(viewer: Viewer): Promise<number> {
-    const [row]: Array<{ count: string }> = await this.dataSource.query(
-      `SELECT count(*) AS count FROM contact_requests r
-        WHERE r.status = 'new' AND ($1 = 'admin' OR (r.routed_to = 'portal' AND r.city = ANY($2::text[])))`,
-      [viewer.role, viewer.cities],
-    );
-    return Number(row?.count ?? 0);
+  /** New questions in the viewer's inbox (applyInboxScope): all for an admin, the portal's of their cities for a moderator. */
+  private newRequests(viewer: Viewer): Promise<number> {
+    const builder = this.dataSource.getRepository(ContactRequestEntity).createQueryBuilder('r').where(`r.status = 'new'`);
+    return applyInboxScope(builder, viewer).getCount();
   }
 
   private async mail(): Promise<NonNullable<OverviewDto['mail']>> {

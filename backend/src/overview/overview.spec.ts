@@ -9,11 +9,14 @@ import { lastDays, OverviewService } from './overview.service';
 describe('overview', () => {
   let t: TestApp;
   let admin: { authorization: string };
+  let adminId: string;
   let essen: { authorization: string; id: string };
 
   beforeAll(async () => {
     t = await createTestApp();
-    admin = (await t.signIn('admin')).headers;
+    const signedInAdmin = await t.signIn('admin');
+    admin = signedInAdmin.headers;
+    adminId = signedInAdmin.login.user.id;
     const moderator = await t.signIn('moderator', { cities: ['essen'] });
     essen = { ...moderator.headers, id: moderator.login.user.id };
   });
@@ -42,14 +45,14 @@ describe('overview', () => {
 
     const service = t.app.get(OverviewService);
     const now = new Date('2026-11-25T12:00:00Z');
-    const mine = await service.overview({ role: 'moderator', cities: ['essen'] }, now);
+    const mine = await service.overview({ id: essen.id, role: 'moderator', cities: ['essen'] }, now);
     expect(mine.days).toHaveLength(14);
     expect(mine.days[0]).toEqual({ date: '2026-11-12', autoApproved: 1, approved: 0, rejected: 0, pending: 0 });
     expect(mine.days[12]).toEqual({ date: '2026-11-24', autoApproved: 0, approved: 0, rejected: 0, pending: 2 });
     expect(mine.days[13]).toEqual({ date: '2026-11-25', autoApproved: 1, approved: 1, rejected: 1, pending: 0 });
     expect(mine.days.slice(1, 12).every((d) => d.autoApproved + d.approved + d.rejected + d.pending === 0)).toBe(true);
 
-    const all = await service.overview({ role: 'admin', cities: [] }, now);
+    const all = await service.overview({ id: adminId, role: 'admin', cities: [] }, now);
     expect(all.days[12]!.pending).toBe(3);
     await t.dataSource.query('DELETE FROM items WHERE source_id = $1', [source.id]);
     await t.dataSource.query('DELETE FROM sources WHERE id = $1', [source.id]);

@@ -13,6 +13,16 @@ import { canModerateItem } from '../moderation/item-access';
 export const POST_CITIES_SQL = `(SELECT array_agg(DISTINCT c) FILTER (WHERE c IS NOT NULL)
   FROM unnest(u.cities || ARRAY[a.city]::text[]) AS c)`;
 
+/** Posts `p` with their ambassador `a` and its user `u`, as POST_CITIES_SQL and postInCitiesSql read them. */
+export const POSTS_WITH_AMBASSADORS_SQL = 'posts p JOIN ambassadors a ON a.id = p.ambassador_id JOIN users u ON u.id = a.user_id';
+
+/**
+ * SQL: the post (from POSTS_WITH_AMBASSADORS_SQL) is a moderator's whose cities are the text[] expression
+ * `viewerCities`: its ambassador speaks for the whole region (no city) or for one of those cities.
+ */
+export const postInCitiesSql = (viewerCities: string) =>
+  `(COALESCE(cardinality(${POST_CITIES_SQL}), 0) = 0 OR ${POST_CITIES_SQL} && ${viewerCities})`;
+
 @Injectable()
 export class PostAccess {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}

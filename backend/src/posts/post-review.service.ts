@@ -6,7 +6,7 @@ import { NotificationsService } from '../ambassadors/notifications/notifications
 import { AuditService } from '../audit/audit.service';
 import type { AuthUser } from '../auth/auth-user';
 import { DomainError, ErrorCode } from '../common/errors/domain-error';
-import { PostAccess, POST_CITIES_SQL } from './post-access';
+import { PostAccess, postInCitiesSql, POSTS_WITH_AMBASSADORS_SQL } from './post-access';
 import { PostQueries } from './post-queries';
 import { PostEntity } from './post.entity';
 
@@ -29,8 +29,7 @@ export class PostReviewService {
 
   /** Posts of the moderator's cities in one status (default: waiting for review, soonest due first), and counts per status. */
   async queue(viewer: AuthUser, status: PostStatus = 'pending_review'): Promise<ModerationPostsResponse> {
-    const scope = `FROM posts p JOIN ambassadors a ON a.id = p.ambassador_id JOIN users u ON u.id = a.user_id
-      WHERE ($1 = 'admin' OR COALESCE(cardinality(${POST_CITIES_SQL}), 0) = 0 OR ${POST_CITIES_SQL} && $2::text[])`;
+    const scope = `FROM ${POSTS_WITH_AMBASSADORS_SQL} WHERE ($1 = 'admin' OR ${postInCitiesSql('$2::text[]')})`;
     const params = [viewer.role, viewer.cities];
     const rows: { id: string }[] = await this.dataSource.query(
       `SELECT p.id ${scope} AND p.status = $3

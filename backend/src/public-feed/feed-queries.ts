@@ -18,12 +18,6 @@ export interface FeedPage {
   version: bigint;
 }
 
-/** One approved item, as a page shows it, with the content version it was read at. */
-export interface FeedEntry {
-  item: PublicFeedItem;
-  version: bigint;
-}
-
 /** Rows of the feed's SQL that carry an item (a page's SQL gives one row without an item when it is empty). */
 function hasItem(row: FeedRow): row is FeedRow & { id: string } {
   return row.id !== null;
@@ -85,11 +79,11 @@ export class FeedQueries {
   }
 
   /** One approved item by id, mapped as on a page; null when no approved item has that id. */
-  async item(id: string): Promise<FeedEntry | null> {
+  async item(id: string): Promise<PublicFeedItem | null> {
     const { text, values } = itemSql(id);
     const [row]: FeedRow[] = await this.dataSource.query(text, values);
     if (!row || !hasItem(row)) return null;
-    return { item: toItem(row, this.images), version: BigInt(row.version ?? '0') };
+    return toItem(row, this.images);
   }
 
   /**

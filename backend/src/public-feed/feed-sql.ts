@@ -152,9 +152,12 @@ export function feedSql(
   return { text, values };
 }
 
-/** One approved item by its primary key, in the row shape of a page (no row when it is not approved). */
+/**
+ * One approved item by its primary key, in the row shape of a page (no row when it is not approved). Without
+ * the content version: the item's response is not cached, and its ETag is a hash of its body.
+ */
 export function itemSql(id: string): { text: string; values: unknown[] } {
-  const text = `SELECT (${CONTENT_VERSION_SQL}) AS version, NULL::int[] AS stream_hits, ${ITEM_COLUMNS}
+  const text = `SELECT NULL::text AS version, NULL::int[] AS stream_hits, ${ITEM_COLUMNS}
       FROM items i JOIN sources s ON s.id = i.source_id
      WHERE i.id = $1::uuid AND i.status = 'approved'`;
   return { text, values: [id] };

@@ -5,6 +5,7 @@ import { ItemEntity } from '../items/item.entity';
 import type { SourceEntity } from '../sources/source.entity';
 import { newItem, newSource } from '../testing/factories';
 import { createTestApp, type TestApp } from '../testing/test-app';
+import { CONTENT_VERSION_EXPRESSION } from './feed-sql';
 
 describe('public feed: one item', () => {
   let t: TestApp;
@@ -95,6 +96,26 @@ describe('public feed: one item', () => {
     const edited = await item(shown.id, { 'if-none-match': etag });
     expect(edited.statusCode).toBe(200);
     expect(edited.json<PublicFeedItem>().topics).toEqual(['health']);
+  });
+
+  it('reads only the item, not the content version: its ETag is the hash of its body', async () => {
+    const shown = await approved();
+    const query = jest.spyOn(t.dataSource, 'query');
+    let first;
+    let statements: string[];
+    try {
+      first = await item(shown.id);
+      statements = query.mock.calls.map(([sql]) => sql);
+    } finally {
+      query.mockRestore();
+    }
+    expect(first.statusCode).toBe(200);
+    expect(statements.some((sql) => sql.includes('FROM items i JOIN sources s'))).toBe(true);
+    expect(statements.filter((sql) => sql.includes(CONTENT_VERSION_EXPRESSION))).toEqual([]);
+
+    // Another item's change moves the content version, not this item's ETag.
+    await approved();
+    expect((await item(shown.id, { 'if-none-match': first.headers['etag'] as string })).statusCode).toBe(304);
   });
 
   it('answers any origin (CORS), also on preflight, and also its 404', async () => {

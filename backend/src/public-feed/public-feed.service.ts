@@ -16,6 +16,8 @@ export const VERSION_CHECK_INTERVAL_MS = 3000;
 export const MAX_RESPONSE_AGE_MS = 60_000;
 /** How many request URLs are remembered with their canonical key (see `serveKnown`). */
 const MAX_KNOWN_URLS = 10_000;
+/** The content version of a response that is never cached (one item's): only the cache compares versions. */
+const NOT_CACHED = 0n;
 
 interface Answer {
   status: 200 | 304;
@@ -74,12 +76,13 @@ export class PublicFeedService implements OnModuleDestroy {
 
   /**
    * One approved item, in the shape of a page's entry, with the feed's headers (ETag, 304, caching, CORS).
-   * Read from the database each time (a primary key look-up): not kept in memory, so not on the fast path.
+   * Read from the database each time (a primary key look-up): not kept in memory, so not on the fast path. Its
+   * ETag is the hash of its body; the content version (which only the cache compares) is not read for it.
    */
   async respondItem(id: string, request: FastifyRequest, reply: FastifyReply): Promise<void> {
-    const entry = await this.queries.item(id);
-    if (!entry) throw DomainError.notFound('The item');
-    const answer = this.answer(request.headers, new FeedResponse(Buffer.from(JSON.stringify(entry.item)), entry.version, Date.now()));
+    const item = await this.queries.item(id);
+    if (!item) throw DomainError.notFound('The item');
+    const answer = this.answer(request.headers, new FeedResponse(Buffer.from(JSON.stringify(item)), NOT_CACHED, Date.now()));
     reply.code(answer.status).headers(answer.headers).send(answer.body ?? undefined);
   }
 

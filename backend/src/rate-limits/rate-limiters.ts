@@ -35,7 +35,7 @@ class HashedKeyRateLimiterPostgres extends RateLimiterPostgres {
 
 /**
  * Counters for throttles. On a PostgreSQL server they live in the rate_limits table, so all replicas count
- * together. The embedded database serves one process, so its counters stay in memory: the library's queries
+ * together; while that table cannot be reached, each replica counts in memory (the insurance limiter). The embedded database serves one process, so its counters stay in memory: the library's queries
  * would bypass the serialized PGlite pool and could land inside another request's transaction.
  */
 @Injectable()
@@ -63,6 +63,9 @@ export class RateLimiters {
         // The table comes from a migration: no DDL at start, and no timer per limiter (purgeExpired below).
         tableCreated: true,
         clearExpiredByTimeout: false,
+        // When the table cannot be reached (the database is down or overloaded), this process counts alone in
+        // memory with the same limit, instead of failing sign-ins and contact requests with a 500.
+        insuranceLimiter: new RateLimiterMemory(limit),
       },
       createHmac('sha256', this.config.secretKey).update('rate-limit-keys').digest(),
     );

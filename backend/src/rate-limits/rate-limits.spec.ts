@@ -62,6 +62,27 @@ if (process.env['DATABASE_URL']) {
       }
     });
 
+    it('keeps sign-ins and contact requests working, and still limited, in memory while the counter table cannot be reached', async () => {
+      const t = replicas.first;
+      await newUser(t.dataSource, { email: 'table-gone@essen.de' });
+      // The counters' statements fail, as with a database that is down; sign-in and contact requests still reach theirs.
+      await t.dataSource.query('ALTER TABLE rate_limits RENAME TO rate_limits_away');
+      try {
+        for (let i = 0; i < 5; i++) expect((await login(t, 'table-gone@essen.de', `guess-${i}`, `10.5.0.${i}`)).statusCode).toBe(401);
+        const blocked = await login(t, 'table-gone@essen.de', 'correct-horse-battery', '10.5.0.99');
+        expect(blocked.statusCode).toBe(429);
+        expect(blocked.json().message).toMatch(/Try again in \d+ seconds/);
+
+        const email = 'table-gone@example.org';
+        for (let i = 0; i < 5; i++) expect((await ask(t, email, `10.6.0.${i}`)).statusCode).toBe(202);
+        const refused = await ask(t, email, '10.6.0.99');
+        expect(refused.statusCode).toBe(429);
+        expect(refused.json().message).toMatch(/Too many questions from this e-mail address/);
+      } finally {
+        await t.dataSource.query('ALTER TABLE rate_limits_away RENAME TO rate_limits');
+      }
+    });
+
     it('deletes counters whose window has ended, and keeps the others', async () => {
       const repository = replicas.first.dataSource.getRepository(RateLimitEntity);
       await repository.insert([

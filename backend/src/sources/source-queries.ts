@@ -1,8 +1,14 @@
 import type { SourceKind, SourceStatsDto, SourceType } from '@welcome-ruhr/contracts';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { DataSource, EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user';
 import { NO_ITEMS, type ItemCounts } from './source-dto';
 import { SourceEntity } from './source.entity';
+
+/** Narrows a query of sources (`alias`) to those the viewer may see: admins all; moderators their cities' and the regional ones. */
+export function applySourceScope<T extends ObjectLiteral>(builder: SelectQueryBuilder<T>, viewer: Pick<AuthUser, 'role' | 'cities'>, alias = 's'): SelectQueryBuilder<T> {
+  if (viewer.role === 'admin') return builder;
+  return builder.andWhere(`(cardinality(${alias}.cities) = 0 OR ${alias}.cities && :viewerCities)`, { viewerCities: viewer.cities });
+}
 
 /** The SQL of the sources feature that is more than finding rows by id. */
 export class SourceQueries {
@@ -15,9 +21,7 @@ export class SourceQueries {
       .createQueryBuilder('s')
       .orderBy('lower(s.name)', 'ASC')
       .addOrderBy('s.id', 'ASC');
-    if (viewer.role !== 'admin') {
-      builder.andWhere('(cardinality(s.cities) = 0 OR s.cities && :viewerCities)', { viewerCities: viewer.cities });
-    }
+    applySourceScope(builder, viewer);
     if (filter.city) builder.andWhere(':city = ANY(s.cities)', { city: filter.city });
     if (filter.kind) builder.andWhere('s.kind = :kind', { kind: filter.kind });
     return builder.getMany();

@@ -62,7 +62,7 @@ describe('OPML import and export', () => {
     expect(byName.get('RUB News')).toMatchObject({ type: 'rss', url: 'https://news.rub.de/feed', cities: ['bochum'], languages: ['de'], kind: 'partner' });
     expect(byName.get('Presse Essen')).toMatchObject({ cities: ['essen'], topics: ['residence'], languages: ['de'], kind: 'city' });
     expect(byName.get('Ayşe')).toMatchObject({ type: 'mastodon', url: 'https://social.example/@ayse', kind: 'ambassador', languages: ['de', 'tr'] });
-    const created = await t.app.get(AuditService).list({ action: 'source.create', entityId: byName.get('RUB News')!.id });
+    const created = await t.app.get(AuditService).list({ action: 'source.create', entityId: byName.get('RUB News')!.id }, 'system');
     expect(created[0].after).toMatchObject({ via: 'opml', url: 'https://news.rub.de/feed' });
   });
 

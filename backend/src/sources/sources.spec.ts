@@ -206,7 +206,7 @@ describe('sources API', () => {
     const badUrl = await patch(source.id, { url: 'javascript:alert(1)' });
     expect(badUrl.json().fields).toEqual([{ field: 'url', problem: 'must be an http or https address' }]);
 
-    const log = await t.app.get(AuditService).list({ entityType: 'source', entityId: source.id });
+    const log = await t.app.get(AuditService).list({ entityType: 'source', entityId: source.id }, 'system');
     expect(log.map((e: AuditEntryDto) => e.action)).toEqual(['source.update']);
     expect(log[0].before).toMatchObject({ url: source.url, autoApprove: false });
     expect(log[0].after).toMatchObject({ url: 'https://essen.example/new.rss', autoApprove: true });
@@ -219,7 +219,7 @@ describe('sources API', () => {
     expect(response.statusCode).toBe(204);
     expect((await t.app.inject({ method: 'GET', url: `/api/sources/${source.id}`, headers: admin })).statusCode).toBe(404);
     expect(await t.dataSource.query('SELECT 1 FROM items WHERE source_id = $1', [source.id])).toHaveLength(0);
-    const log = await t.app.get(AuditService).list({ entityType: 'source', entityId: source.id, action: 'source.delete' });
+    const log = await t.app.get(AuditService).list({ entityType: 'source', entityId: source.id, action: 'source.delete' }, 'system');
     expect(log).toHaveLength(1);
     expect((await t.app.inject({ method: 'GET', url: '/api/sources/not-a-uuid', headers: admin })).statusCode).toBe(404);
   });

@@ -114,7 +114,7 @@ describe('ingesting a feed (fetch now)', () => {
     expect(turkish.language).toBe('tr');
     expect(turkish.topics).toContain('language-courses');
 
-    const log = await t.app.get(AuditService).list({ entityType: 'source', entityId: source.id, action: 'source.fetch' });
+    const log = await t.app.get(AuditService).list({ entityType: 'source', entityId: source.id, action: 'source.fetch' }, 'system');
     expect(log).toHaveLength(1);
     expect(log[0].after).toMatchObject({ outcome: 'ok', new: 3, error: null });
   });

@@ -29,6 +29,9 @@ export interface WrittenItem {
 /** Marks a reason as the duplicate kind, so updates in place keep it while rule reasons are recomputed. */
 export const DUPLICATE_REASON_PREFIX = 'duplicate of ';
 
+/** SQL: whether the held reason `reason` (an SQL expression) is the duplicate kind rather than a rule's. */
+export const IS_DUPLICATE_REASON_SQL = (reason: string) => `starts_with(${reason}, '${DUPLICATE_REASON_PREFIX}')`;
+
 /*
  * The upsert: new keys are inserted; a known key is updated in place only when its content changed,
  * never when it is rejected (a tombstone). Moderator-edited tags stay. An approved item whose new text
@@ -61,7 +64,7 @@ ON CONFLICT (source_id, key) DO UPDATE SET
   cities = CASE WHEN i.tags_edited THEN i.cities ELSE EXCLUDED.cities END,
   topics = CASE WHEN i.tags_edited THEN i.topics ELSE EXCLUDED.topics END,
   held_reasons = EXCLUDED.held_reasons
-    || ARRAY(SELECT reason FROM unnest(i.held_reasons) AS reason WHERE starts_with(reason, '${DUPLICATE_REASON_PREFIX}')),
+    || ARRAY(SELECT reason FROM unnest(i.held_reasons) AS reason WHERE ${IS_DUPLICATE_REASON_SQL('reason')}),
   status = CASE
     WHEN i.status = 'approved' AND cardinality(EXCLUDED.held_reasons) > 0 THEN 'pending'
     WHEN i.status = 'pending' AND EXCLUDED.status = 'approved' AND i.duplicate_of_id IS NULL THEN 'approved'

@@ -22,7 +22,7 @@ export interface OverviewDto {
   days: OverviewDay[];
   queue: {
     pending: number;
-    /** Of pending: held by a rule (a blocked phrase) although their source is trusted. */
+    /** Of pending: held by at least one moderation rule (e.g. a blocked phrase), whatever the source's trust; a duplicate alone does not count. */
     held: number;
     /** Of pending: the same link came from another source. */
     duplicates: number;
