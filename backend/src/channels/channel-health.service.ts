@@ -10,7 +10,7 @@ import { GraphClient } from '../facebook/graph-client';
 import { GraphError } from '../facebook/graph-error';
 import { ChannelEntity } from './channel.entity';
 import { MastodonClient, MastodonError } from './mastodon/mastodon-client';
-import { rowsOf } from './query-rows';
+import { rowsOf } from '../database/query-result';
 
 /** Warn this long before a token runs out. */
 export const EXPIRY_WARNING_DAYS = 7;

@@ -14,6 +14,7 @@ import { GraphClient } from './graph-client';
 import { GraphError } from './graph-error';
 import { SLOW_DOWN_PERCENT } from './graph-usage';
 import { channelPageToken } from './page-tokens';
+import { rowsOf } from '../database/query-result';
 
 /** A paused reason that starts like this lifts itself when `next_fetch_at` comes; any other waits for a person. */
 export const RATE_LIMIT_PAUSE_PREFIX = "Facebook's rate limit";
@@ -316,9 +317,4 @@ function summaryOf(at: Date, started: number, outcome: SourceFetchSummary['outco
     duplicates: counts?.duplicates ?? 0,
     warnings,
   };
-}
-
-/** pg answers an UPDATE … RETURNING with [rows, count]; PGlite with the rows alone. */
-export function rowsOf<T>(result: T[] | [T[], number]): T[] {
-  return Array.isArray(result[0]) && result.length === 2 && typeof result[1] === 'number' ? (result[0] as T[]) : (result as T[]);
 }

@@ -1,8 +1,10 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Cron, CronExpression } from '@nestjs/schedule';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { SourceWebhookState } from '@welcome-ruhr/contracts';
 import { DataSource } from 'typeorm';
 import { SecretBox } from '../common/crypto/secret-box';
+import { rowsOf } from '../database/query-result';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { GraphClient } from './graph-client';
 import { GraphError } from './graph-error';
@@ -10,6 +12,10 @@ import { channelPageToken } from './page-tokens';
 
 /** Saving a source or channel waits for this at most; the subscription is tried again later anyway. */
 const SUBSCRIBE_TIMEOUT_MS = 10_000;
+/** A page that is not subscribed is tried again once this long after its last try (retryDue). */
+export const RETRY_AFTER_HOURS = 24;
+/** Pages tried per hourly round, so that a long outage does not make one round call Facebook for every page. */
+const RETRY_BATCH = 50;
 
 interface PageSourceRow {
   id: string;
@@ -92,6 +98,41 @@ export class PageSubscriptionService {
     }
   }
 
+  /**
+   * Tries again the active page sources that are not subscribed and were last tried RETRY_AFTER_HOURS ago or
+   * more (an outage, a token since renewed, webhooks since configured). The rows are claimed by moving their
+   * `webhook_checked_at`, so replicas running the same round do not try one page twice. Returns how many.
+   */
+  async retryDue(limit = RETRY_BATCH): Promise<number> {
+    const due = rowsOf<{ id: string }>(
+      await this.dataSource.query(
+        `UPDATE sources SET webhook_checked_at = now()
+          WHERE id IN (SELECT id FROM sources
+                        WHERE type = 'facebook_page' AND active AND external_id IS NOT NULL
+                          AND webhook_state IS DISTINCT FROM 'subscribed'
+                          AND (webhook_checked_at IS NULL OR webhook_checked_at < now() - make_interval(hours => $1))
+                        ORDER BY webhook_checked_at NULLS FIRST
+                        LIMIT $2
+                        FOR UPDATE SKIP LOCKED)
+          RETURNING id`,
+        [RETRY_AFTER_HOURS, limit],
+      ),
+    );
+    for (const { id } of due) await this.subscribeSource(id);
+    return due.length;
+  }
+
+  @Cron(CronExpression.EVERY_HOUR, { name: 'page-subscription-retry' })
+  async retryOnSchedule(): Promise<void> {
+    if (!this.config.schedulerEnabled) return;
+    try {
+      const tried = await this.retryDue();
+      if (tried > 0) this.logger.log({ tried }, 'page webhook subscriptions tried again');
+    } catch (error) {
+      this.logger.error({ err: error }, 'trying page webhook subscriptions again failed');
+    }
+  }
+
   private async subscribe(sourceId: string, pageId: string, pageToken: string): Promise<void> {
     try {
       await this.graph.subscribePage(pageId, pageToken, ['feed'], SUBSCRIBE_TIMEOUT_MS);
@@ -114,7 +155,7 @@ export class PageSubscriptionService {
   }
 }
 
-const TRY_AGAIN = 'Save the source or use “fetch now” to try again.';
+const TRY_AGAIN = 'It is tried again daily; save the source or use “fetch now” to try at once.';
 
 function describe(error: GraphError): string {
   switch (error.kind) {

@@ -2,6 +2,7 @@ import type { ChannelDto, SourceDto } from '@welcome-ruhr/contracts';
 import { FakeGraphApi, type FakePage, type RecordedGraphCall, fakeGraphEnv } from '../testing/fake-graph-api';
 import { createTestApp, type TestApp } from '../testing/test-app';
 import { GraphClient } from './graph-client';
+import { PageSubscriptionService, RETRY_AFTER_HOURS } from './page-subscription.service';
 
 /** Pages read as sources subscribe our app to their updates, so that the webhook makes them due at once. */
 describe('webhook subscriptions of Facebook pages', () => {
@@ -90,13 +91,40 @@ describe('webhook subscriptions of Facebook pages', () => {
     fb.fault({ method: 'POST', path: `/${page.id}/subscribed_apps`, status: 500 });
     const source = (await createSource(page, page.accessToken)).json<SourceDto>();
     expect(source.webhookState).toBe('failed');
-    expect(source.webhookMessage).toMatch(/^Facebook could not take the subscription right now \(.+\)\. Save the source or use “fetch now” to try again\.$/);
+    expect(source.webhookMessage).toMatch(/^Facebook could not take the subscription right now \(.+\)\. It is tried again daily; save the source or use “fetch now” to try at once\.$/);
     expect((await getSource(source.id)).webhookState).toBe('failed');
 
     const fetched = await t.app.inject({ method: 'POST', url: `/api/sources/${source.id}/fetch`, headers: admin });
     expect(fetched.statusCode).toBe(200);
     expect(fetched.json<SourceDto>()).toMatchObject({ webhookState: 'subscribed', webhookMessage: null, state: 'healthy' });
     expect(fb.subscribedFieldsOf(page.id)).toEqual(['feed']);
+  });
+
+  it('tries a page that is not subscribed again a day after its last try, once per round across replicas', async () => {
+    const page = fb.addPage();
+    fb.fault({ method: 'POST', path: `/${page.id}/subscribed_apps`, status: 503 });
+    const source = (await createSource(page, page.accessToken)).json<SourceDto>();
+    expect(source.webhookState).toBe('failed');
+    const service = t.app.get(PageSubscriptionService);
+    const age = (hours: number) =>
+      t.dataSource.query(`UPDATE sources SET webhook_checked_at = now() - make_interval(hours => $2) WHERE id = $1`, [source.id, hours]);
+    const callsBefore = subscribeCalls(page).length;
+
+    // Tried an hour ago: not yet.
+    await age(1);
+    await service.retryDue(1000);
+    expect(subscribeCalls(page)).toHaveLength(callsBefore);
+
+    // A day ago: two rounds at once (two replicas) call Facebook once, and the page is subscribed.
+    await age(RETRY_AFTER_HOURS + 1);
+    await Promise.all([service.retryDue(1000), service.retryDue(1000)]);
+    expect(subscribeCalls(page)).toHaveLength(callsBefore + 1);
+    expect(await getSource(source.id)).toMatchObject({ webhookState: 'subscribed', webhookMessage: null });
+
+    // Subscribed pages are never tried again.
+    await age(RETRY_AFTER_HOURS + 1);
+    await service.retryDue(1000);
+    expect(subscribeCalls(page)).toHaveLength(callsBefore + 1);
   });
 
   it('says so when no page token is known, and subscribes with the channel token once the page is connected', async () => {

@@ -7,6 +7,7 @@ import { DataSource } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user';
 import { DomainError } from '../common/errors/domain-error';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { affectedRows } from '../database/query-result';
 import type { ImportJobKind } from './import-job.entity';
 
 /** A running job's report is written at most this often (and always at its end). */
@@ -224,9 +225,4 @@ export class ImportJobsService implements OnModuleDestroy {
       this.logger.error({ err: error }, 'import job retention failed');
     }
   }
-}
-
-/** Rows an UPDATE changed, as TypeORM's query() returns it for PostgreSQL and PGlite: [rows, count]. */
-function affectedRows(result: unknown): number | undefined {
-  return Array.isArray(result) && typeof result[1] === 'number' ? result[1] : undefined;
 }

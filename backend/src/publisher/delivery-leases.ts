@@ -1,6 +1,6 @@
 import type { ChannelStatus, ChannelType, PostStatus } from '@welcome-ruhr/contracts';
 import type { DataSource } from 'typeorm';
-import { rowsOf } from '../channels/query-rows';
+import { rowsOf } from '../database/query-result';
 
 /** A delivery this process holds the lease of, with what sending it needs. */
 export interface ClaimedDelivery {
