@@ -29,6 +29,16 @@ describe('webhook subscriptions of Facebook pages', () => {
       headers: admin,
       payload: { type: 'facebook_page', externalId: page.id, name: page.name, cities: ['essen'], ...(accessToken ? { accessToken } : {}) },
     });
+  /** An ambassador of Essen connects the page as a channel, with its page token. */
+  const connectPage = async (page: FakePage) => {
+    const ambassador = (await t.signIn('ambassador', { cities: ['essen'] })).headers;
+    return t.app.inject({
+      method: 'POST',
+      url: '/api/channels',
+      headers: ambassador,
+      payload: { type: 'facebook_page', externalId: page.id, accessToken: page.accessToken },
+    });
+  };
   const getSource = async (id: string) => (await t.app.inject({ method: 'GET', url: `/api/sources/${id}`, headers: admin })).json<SourceDto>();
 
   it('subscribes the page with its token when the source is created, and says so in the API', async () => {
@@ -134,13 +144,7 @@ describe('webhook subscriptions of Facebook pages', () => {
     expect(source.webhookMessage).toContain('give the source the page token');
     expect(subscribeCalls(page)).toHaveLength(0);
 
-    const ambassador = (await t.signIn('ambassador', { cities: ['essen'] })).headers;
-    const channel = await t.app.inject({
-      method: 'POST',
-      url: '/api/channels',
-      headers: ambassador,
-      payload: { type: 'facebook_page', externalId: page.id, accessToken: page.accessToken },
-    });
+    const channel = await connectPage(page);
     expect(channel.statusCode).toBe(201);
     expect(channel.json<ChannelDto>().status).toBe('connected');
     expect(params(subscribeCalls(page).at(-1))['access_token']).toBe(page.accessToken);
@@ -155,13 +159,7 @@ describe('webhook subscriptions of Facebook pages', () => {
 
     // The channel's token could not subscribe (no pages_manage_metadata); it is not even asked to.
     fb.fault({ method: 'POST', path: `/${page.id}/subscribed_apps`, error: { code: 200, message: '(#200) Requires pages_manage_metadata permission' } });
-    const ambassador = (await t.signIn('ambassador', { cities: ['essen'] })).headers;
-    const channel = await t.app.inject({
-      method: 'POST',
-      url: '/api/channels',
-      headers: ambassador,
-      payload: { type: 'facebook_page', externalId: page.id, accessToken: page.accessToken },
-    });
+    const channel = await connectPage(page);
     expect(channel.statusCode).toBe(201);
     expect(subscribeCalls(page)).toHaveLength(1);
     expect(await getSource(source.id)).toMatchObject({ webhookState: 'subscribed', webhookMessage: null });
@@ -169,13 +167,7 @@ describe('webhook subscriptions of Facebook pages', () => {
 
   it('does not subscribe a connected page that is not read as a source', async () => {
     const page = fb.addPage();
-    const ambassador = (await t.signIn('ambassador', { cities: ['essen'] })).headers;
-    const channel = await t.app.inject({
-      method: 'POST',
-      url: '/api/channels',
-      headers: ambassador,
-      payload: { type: 'facebook_page', externalId: page.id, accessToken: page.accessToken },
-    });
+    const channel = await connectPage(page);
     expect(channel.statusCode).toBe(201);
     expect(subscribeCalls(page)).toHaveLength(0);
   });
